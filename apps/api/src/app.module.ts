@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@daogang/accounts';
+import { JobsModule } from '@daogang/jobs';
+import { AppConfig, PlatformModule } from '@daogang/platform';
+import { SCHEMA } from '@daogang/schema';
+import { QueueDashboardSessionController } from './queue-dashboard.js';
+
+/** The HTTP API: platform plumbing plus every domain's HTTP module. */
+@Module({})
+export class AppModule {
+  static with(config?: AppConfig) {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsModule, JobsModule],
+      controllers: [QueueDashboardSessionController],
+    };
+  }
+}

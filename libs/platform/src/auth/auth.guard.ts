@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ForbiddenError, UnauthenticatedError } from '../errors/domain-error.js';
+import { AccessTokenService } from './access-token.service.js';
+import { ACCESS_RULE, AccessRule } from './decorators.js';
+
+/** Global guard: authenticates the bearer token and enforces the route's explicit access rule. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) {
+      this.logger.error(`route without an access rule: ${context.getClass().name}.${context.getHandler().name}`);
+      throw new ForbiddenError('此接口未配置访问规则');
+    }
+    if (rule.public) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const token = bearerToken(request);
+    if (!token) throw new UnauthenticatedError();
+    const user = await this.tokens.verify(token);
+    request.user = user;
+    if (!rule.roles.includes(user.role)) throw new ForbiddenError();
+    return true;
+  }
+}
+
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return undefined;
+}

@@ -1,0 +1,132 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the processes read, validated once at start-up.
+ * Nothing outside this class reads process.env (see docs/operations.md for the list).
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/daogang';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key (queues, rate limits); tests use their own so parallel runs never collide. */
+  @IsString() @Matches(/^[a-z0-9:_-]+$/i)
+  REDIS_PREFIX = 'daogang';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  MEILI_HOST?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  MEILI_API_KEY?: string;
+
+  @IsString() @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
+  JWT_ACCESS_SECRET: string;
+
+  @IsString() @MinLength(32, { message: 'JWT_REFRESH_SECRET must be at least 32 characters' })
+  JWT_REFRESH_SECRET: string;
+
+  @Transform(toInt) @IsInt() @Min(60)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(300)
+  JWT_REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+  /** Personal-data keys: `keyId:base64(32 bytes)` pairs separated by commas; the first one encrypts. */
+  @IsString()
+  @Matches(/^[a-z0-9_-]+:[A-Za-z0-9+/]{43}=(,[a-z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/i, {
+    message: 'PII_KEYS must be keyId:base64-32-byte-key[,keyId:key…]',
+  })
+  PII_KEYS: string;
+
+  /** Secret for the keyed hash (HMAC-SHA256) used to look personal data up without decrypting it. */
+  @IsString() @MinLength(32, { message: 'PII_HASH_SECRET must be at least 32 characters' })
+  PII_HASH_SECRET: string;
+
+  /** Failed or not, login attempts per client address and account per minute. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Self-registrations per client address per minute. */
+  @Transform(toInt) @IsInt() @Min(1)
+  REGISTER_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Port of the worker process's health endpoint. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  WORKER_PORT = 3001;
+
+  /** Express `trust proxy`: hops of reverse proxies in front of the API (the client IP for rate limits comes from them). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY = 0;
+
+  @IsString()
+  CORS_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
+
+  @Transform(toBool) @IsBoolean()
+  SWAGGER_ENABLED = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Validates raw environment values; throws naming every missing or malformed variable. */
+export function validateConfig(raw: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.map((e) => {
+      const value = raw[e.property];
+      const what = value === undefined || value === '' ? 'is missing' : 'is malformed';
+      return `${e.property} ${what}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
+    throw new ConfigValidationError(problems);
+  }
+  return config;
+}
+
+/** Only the known keys are taken from the environment (no accidental secrets in logs). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new AppConfig())) if (env[key] !== undefined) raw[key] = env[key];
+  return validateConfig(raw);
+}

@@ -1,0 +1,4 @@
+// Every migration in order. `npm run migration:generate -- <Name>` writes a new file; add it here.
+import { InitAccounts1795641880076 } from './1795641880076-InitAccounts.js';
+
+export const MIGRATIONS = [InitAccounts1795641880076];
