@@ -45,7 +45,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
     const field = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+    // One message per field, the first rule it breaks: what a form shows under the input.
+    const [constraint, message] = Object.entries(error.constraints ?? {})[0] ?? [];
+    if (constraint && message) {
       const translate = GENERIC[constraint];
       out.push({ field, message: HAN.test(message) || !translate ? message : translate(message) });
     }
