@@ -1,0 +1,127 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { setAuthLostHandler } from './api';
+import { clearSession, ensureUser, hasTokens, session } from './session';
+import { homePathFor, isStaff, menuFor } from './roles';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** no login needed */
+    public?: boolean;
+    /** 'worker' pages use Vant (phone); 'console' pages use Element Plus (staff) */
+    area?: 'worker' | 'console';
+    title?: string;
+  }
+}
+
+// Every page is a lazy chunk: a worker's phone never downloads the console (Element Plus) code.
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/', name: 'root', redirect: () => homePathFor(session.user?.role) },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./pages/LoginPage.vue'),
+      meta: { public: true, title: '登录' },
+    },
+    {
+      path: '/register',
+      name: 'register',
+      component: () => import('./pages/RegisterPage.vue'),
+      meta: { public: true, title: '注册' },
+    },
+    {
+      path: '/m/home',
+      name: 'worker-home',
+      component: () => import('./pages/worker/WorkerHome.vue'),
+      meta: { area: 'worker', title: '首页' },
+    },
+    { path: '/m', redirect: '/m/home' },
+    {
+      path: '/console',
+      component: () => import('./pages/console/ConsoleLayout.vue'),
+      meta: { area: 'console' },
+      children: [
+        {
+          path: '',
+          name: 'console-home',
+          component: () => import('./pages/console/ConsoleHome.vue'),
+          meta: { area: 'console', title: '工作台' },
+        },
+        {
+          path: ':section',
+          name: 'console-section',
+          component: () => import('./pages/console/ConsoleSection.vue'),
+          meta: { area: 'console' },
+        },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+function loginRedirect(to: RouteLocationNormalized) {
+  const redirect = to.fullPath !== '/' && !to.fullPath.startsWith('/login') ? to.fullPath : undefined;
+  return { name: 'login', query: redirect ? { redirect } : {} };
+}
+
+// Tokens refused by the API (and the refresh too): back to the login page. While a navigation is being guarded,
+// the guard itself redirects (it then sees no user), so only calls made from a page on screen navigate there.
+// (This guard is registered first so the flag is set before the auth guard runs.)
+let navigating = false;
+router.beforeEach(() => {
+  navigating = true;
+});
+router.afterEach(() => {
+  navigating = false;
+});
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) {
+    // Already logged in: the login page sends you home instead.
+    if (to.name === 'login' && hasTokens() && session.user) return homePathFor(session.user.role);
+    return true;
+  }
+  let user;
+  try {
+    user = await ensureUser();
+  } catch {
+    user = null;
+  }
+  if (!user) return loginRedirect(to);
+
+  if (to.meta.area === 'worker' && user.role !== 'worker') return homePathFor(user.role);
+  if (to.meta.area === 'console') {
+    if (!isStaff(user.role)) return homePathFor(user.role);
+    if (to.name === 'console-section') {
+      const item = menuFor(user.role).find((m) => m.key === to.params.section);
+      if (!item || item.href) return '/console';
+    }
+  }
+  return true;
+});
+
+router.afterEach((to) => {
+  const title = to.meta.title;
+  document.title = title ? `${title} · 到岗` : '到岗 · 东西部劳务协作';
+});
+
+// A lazy chunk that fails to load (new deploy, flaky network): reload the page once at the target.
+router.onError((err, to) => {
+  navigating = false;
+  const msg = String((err as Error)?.message ?? err);
+  if (/Failed to fetch dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(msg)) {
+    const key = 'daogang.chunkReload';
+    if (sessionStorage.getItem(key) !== to.fullPath) {
+      sessionStorage.setItem(key, to.fullPath);
+      location.assign(to.fullPath);
+    }
+  }
+});
+
+setAuthLostHandler(() => {
+  clearSession();
+  const current = router.currentRoute.value;
+  if (navigating || !current.matched.length || current.name === 'login') return;
+  void router.replace(loginRedirect(current));
+});
