@@ -23,7 +23,9 @@ function loadDotEnv() {
   if (!existsSync('.env')) return;
   for (const line of readFileSync('.env', 'utf8').split('\n')) {
     const m = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/);
-    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^['"]|['"]$/g, '');
+    const value = m?.[2].replace(/^['"]|['"]$/g, '');
+    // Empty values (as in a fresh copy of .env.example) leave the variable unset, so the defaults apply.
+    if (m && value && process.env[m[1]] === undefined) process.env[m[1]] = value;
   }
 }
 
@@ -50,6 +52,13 @@ function portOpen(host, port, timeout = 800) {
   });
 }
 
+/** Development containers (trust auth, loopback only); docker-compose.yml is the production stack and needs .env secrets. */
+function dockerRun(name, args) {
+  if (spawnSync('docker', ['start', name], { stdio: 'ignore' }).status === 0) return;
+  const r = spawnSync('docker', ['run', '-d', '--name', name, ...args], { stdio: 'inherit' });
+  if (r.status !== 0) fail(`could not start ${name} with docker`);
+}
+
 const hasDocker = () => spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
@@ -59,10 +68,10 @@ async function ensurePostgres() {
   if (await portOpen(url.hostname, port)) return ensureDatabase(url);
   if (process.env.DATABASE_URL) fail(`DATABASE_URL is set but nothing answers at ${url.host}.`);
   if (hasDocker()) {
-    say('PostgreSQL not answering: starting it with docker compose');
-    spawnSync('docker', ['compose', 'up', '-d', '--wait', 'postgres'], { stdio: 'inherit' });
-    url.password = 'daogang';
-    process.env.DATABASE_URL = url.toString();
+    say('PostgreSQL not answering: starting a development container (daogang-dev-postgres, port 5432)');
+    dockerRun('daogang-dev-postgres', ['-p', '127.0.0.1:5432:5432', '-e', 'POSTGRES_HOST_AUTH_METHOD=trust', 'postgres:15.13']);
+    for (let i = 0; i < 120 && !(await portOpen(url.hostname, port)); i++) await sleep(500);
+    await sleep(2000); // the image restarts the server once after initdb
     return ensureDatabase(url);
   }
   say('PostgreSQL not answering and no Docker engine: starting embedded PostgreSQL (port 54329, data in .data/pg)');
@@ -103,8 +112,9 @@ async function ensureRedis() {
   if (await portOpen(url.hostname, Number(url.port || 6379))) return;
   if (process.env.REDIS_URL) fail(`REDIS_URL is set but nothing answers at ${url.host}.`);
   if (hasDocker()) {
-    say('Redis not answering: starting it with docker compose');
-    spawnSync('docker', ['compose', 'up', '-d', '--wait', 'redis'], { stdio: 'inherit' });
+    say('Redis not answering: starting a development container (daogang-dev-redis, port 6379)');
+    dockerRun('daogang-dev-redis', ['-p', '127.0.0.1:6379:6379', 'redis:7.4.2']);
+    for (let i = 0; i < 60 && !(await portOpen(url.hostname, Number(url.port || 6379))); i++) await sleep(500);
     return;
   }
   if (!onPath('redis-server')) fail('No Redis: install it with `sudo apt-get install -y redis-server` (or set REDIS_URL).');

@@ -6,7 +6,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen(config.PORT);
-  Logger.log(`API on http://127.0.0.1:${config.PORT}/api (docs at /api/docs)`, 'Daogang');
+  const docs = config.SWAGGER_ENABLED ? ' (docs at /api/docs)' : '';
+  Logger.log(`API on http://127.0.0.1:${config.PORT}/api${docs}`, 'Daogang');
 }
 
 main().catch((error) => {

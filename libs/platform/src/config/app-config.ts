@@ -15,8 +15,10 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+const BOOLEANS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
+/** Anything but 1/0, true/false, yes/no stays a string, so a typo (`on`) is reported instead of read as false. */
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+  value === undefined || value === '' ? undefined : typeof value === 'boolean' ? value : (BOOLEANS[String(value).toLowerCase()] ?? value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -40,7 +42,7 @@ export class AppConfig {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix of every Redis key (queues, rate limits); tests use their own so parallel runs never collide. */
-  @IsString() @Matches(/^[a-z0-9:_-]+$/i)
+  @IsString() @Matches(/^[a-z0-9:_{}-]+$/i, { message: 'REDIS_PREFIX may hold letters, digits, : _ - and {} (hash tag for Redis Cluster)' })
   REDIS_PREFIX = 'daogang';
 
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
