@@ -4,6 +4,7 @@ import { JobsModule } from '@daogang/jobs';
 import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { QueueDashboardSessionController } from './queue-dashboard.js';
+import { SearchHttpModule } from './search-http.module.js';
 
 /** The HTTP API: platform plumbing plus every domain's HTTP module. */
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
   static with(config?: AppConfig) {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsModule, JobsModule],
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchHttpModule, AccountsModule, JobsModule],
       controllers: [QueueDashboardSessionController],
     };
   }

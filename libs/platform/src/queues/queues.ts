@@ -5,6 +5,7 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Import = 'import',
 }
 
 export enum MaintenanceJob {
@@ -18,8 +19,25 @@ export interface PurgeExpiredRefreshTokensPayload {
   before?: string;
 }
 
+export enum ImportJob {
+  /** Reads an uploaded worker list (CSV/XLSX) row by row and upserts workers keyed on the ID number. */
+  ImportWorkers = 'ImportWorkers',
+}
+
+export interface ImportWorkersPayload {
+  /** Id of the worker_imports row holding the file and the progress. */
+  importId: string;
+}
+
+export enum RegistryJob {
+  /** Daily snapshot of completeness per county (for the ranking and its day-over-day change). */
+  SnapshotCompleteness = 'SnapshotCompleteness',
+}
+
 export interface JobPayloads {
   [MaintenanceJob.PurgeExpiredRefreshTokens]: PurgeExpiredRefreshTokensPayload;
+  [ImportJob.ImportWorkers]: ImportWorkersPayload;
+  [RegistryJob.SnapshotCompleteness]: { day?: string };
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

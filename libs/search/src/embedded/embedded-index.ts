@@ -1,0 +1,186 @@
+import type { SearchDocument } from '../search.port.js';
+import { documentId, getPath, type ResolvedIndexSettings } from '../search.validation.js';
+import { analyzeQuery, emptyTokens, isHan, normalizeText, textsOf, tokenizeForIndex, type QueryTerm } from '../tokenizer.js';
+import { Bitmap } from './bitmap.js';
+import { FilterBatch, FilterField } from './field-indexes.js';
+import { SortField } from './sort-field.js';
+import { PostingBatch, PostingMap } from './posting-map.js';
+
+/** Latin words and pinyin are indexed under every prefix up to this length (type-ahead on the last term). */
+export const MAX_PREFIX = 20;
+
+/** Postings of one searchable attribute. */
+export class AttributePostings {
+  /** jieba search-mode words, latin words, numbers. */
+  readonly words = new PostingMap();
+  /** Han unigrams and bigrams. */
+  readonly grams = new PostingMap();
+  /** Pinyin (full and initials). */
+  readonly pinyin = new PostingMap();
+  /** Every prefix of latin words and pinyin. */
+  readonly prefixes = new PostingMap();
+
+  constructor(
+    readonly attribute: string,
+    readonly withPinyin: boolean,
+  ) {}
+}
+
+class AttributeBatch {
+  readonly words = new PostingBatch();
+  readonly grams = new PostingBatch();
+  readonly pinyin = new PostingBatch();
+  readonly prefixes = new PostingBatch();
+}
+
+/** One in-process index: documents under uint32 ids, bitmap postings for text, filters, facets and sort. */
+export class EmbeddedIndex {
+  settings!: ResolvedIndexSettings;
+  /** Document by internal id (undefined once deleted). */
+  readonly docs: Array<SearchDocument | undefined> = [];
+  private readonly idOf = new Map<string, number>();
+  readonly all = new Bitmap();
+  attributes: AttributePostings[] = [];
+  filters = new Map<string, FilterField>();
+  sorts = new Map<string, SortField>();
+  /** Normalised synonym key → analysed alternatives (each a list of terms, all required). */
+  synonyms = new Map<string, QueryTerm[][]>();
+
+  constructor(settings: ResolvedIndexSettings) {
+    this.configure(settings);
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  internalId(pk: string): number | undefined {
+    return this.idOf.get(pk);
+  }
+
+  readonly docOf = (id: number): SearchDocument | undefined => this.docs[id];
+
+  /** Applies new settings and re-indexes the stored documents. */
+  configure(settings: ResolvedIndexSettings): void {
+    this.settings = settings;
+    this.attributes = settings.searchableAttributes.map((a) => new AttributePostings(a, settings.pinyinAttributes.includes(a)));
+    this.filters = new Map(settings.filterableAttributes.map((f) => [f, new FilterField(f)]));
+    this.sorts = new Map(settings.sortableAttributes.map((f) => [f, new SortField(f)]));
+    this.synonyms = new Map();
+    for (const [word, alternatives] of Object.entries(settings.synonyms)) {
+      const key = normalizeText(word);
+      const list = this.synonyms.get(key) ?? [];
+      for (const alt of alternatives) {
+        const terms = analyzeQuery(alt).map((t) => ({ ...t, prefix: false }));
+        if (terms.length) list.push(terms);
+      }
+      this.synonyms.set(key, list);
+    }
+    const ids = this.all.toUint32Array();
+    if (ids.length) this.index(Array.from(ids, (id) => [id, this.docs[id]!] as [number, SearchDocument]));
+  }
+
+  /** Adds or replaces documents (validated first: a bad id rejects the whole batch). */
+  upsert(docs: readonly SearchDocument[]): void {
+    const byPk = new Map<string, SearchDocument>();
+    // stored as JSON, as a server would: callers may mutate their objects, dates become strings
+    for (const doc of docs) byPk.set(documentId(doc, this.settings.primaryKey), JSON.parse(JSON.stringify(doc)) as SearchDocument);
+    const stale: Array<[number, SearchDocument]> = [];
+    const fresh: Array<[number, SearchDocument]> = [];
+    for (const [pk, doc] of byPk) {
+      let id = this.idOf.get(pk);
+      if (id === undefined) {
+        id = this.docs.length;
+        this.idOf.set(pk, id);
+        this.docs.push(undefined);
+      } else {
+        stale.push([id, this.docs[id]!]);
+      }
+      fresh.push([id, doc]);
+    }
+    if (stale.length) this.unindex(stale);
+    this.index(fresh);
+  }
+
+  delete(pks: readonly string[]): void {
+    const stale: Array<[number, SearchDocument]> = [];
+    for (const pk of new Set(pks)) {
+      const id = this.idOf.get(pk);
+      if (id === undefined) continue;
+      stale.push([id, this.docs[id]!]);
+      this.idOf.delete(pk);
+    }
+    if (stale.length) this.unindex(stale);
+    for (const [id] of stale) this.docs[id] = undefined;
+  }
+
+  clear(): void {
+    this.docs.length = 0;
+    this.idOf.clear();
+    this.all.clear();
+    this.configure(this.settings);
+  }
+
+  private index(entries: Array<[number, SearchDocument]>): void {
+    this.apply(entries, 'add');
+    for (const [id, doc] of entries) this.docs[id] = doc;
+    this.all.addMany(Uint32Array.from(entries, ([id]) => id));
+  }
+
+  private unindex(entries: Array<[number, SearchDocument]>): void {
+    this.apply(entries, 'remove');
+    this.all.removeMany(Uint32Array.from(entries, ([id]) => id));
+  }
+
+  private apply(entries: Array<[number, SearchDocument]>, mode: 'add' | 'remove'): void {
+    const attrBatches = this.attributes.map(() => new AttributeBatch());
+    const filters = [...this.filters.values()];
+    const filterBatches = filters.map(() => new FilterBatch());
+    for (const [id, doc] of entries) {
+      for (let i = 0; i < this.attributes.length; i++) collectText(doc, id, this.attributes[i], attrBatches[i]);
+      for (let i = 0; i < filters.length; i++) filters[i].collect(doc, id, filterBatches[i]);
+    }
+    this.attributes.forEach((attr, i) => {
+      const batch = attrBatches[i];
+      for (const kind of ['words', 'grams', 'pinyin', 'prefixes'] as const) {
+        if (mode === 'add') attr[kind].addBatch(batch[kind]);
+        else attr[kind].removeBatch(batch[kind]);
+      }
+    });
+    filters.forEach((field, i) => (mode === 'add' ? field.add(filterBatches[i]) : field.remove(filterBatches[i])));
+    for (const sort of this.sorts.values()) sort.touch(entries.map(([id]) => id));
+  }
+}
+
+const prefixCache = new Map<string, readonly string[]>();
+
+/** Prefixes of a latin word or pinyin, 1..MAX_PREFIX characters (memoised: the same words recur). */
+function prefixesOf(word: string): readonly string[] {
+  let prefixes = prefixCache.get(word);
+  if (!prefixes) {
+    const list: string[] = [];
+    for (let n = 1; n <= Math.min(word.length, MAX_PREFIX); n++) list.push(word.slice(0, n));
+    prefixes = list;
+    if (prefixCache.size >= 200_000) prefixCache.clear();
+    prefixCache.set(word, prefixes);
+  }
+  return prefixes;
+}
+
+function collectText(doc: SearchDocument, id: number, attr: AttributePostings, batch: AttributeBatch): void {
+  const texts = textsOf(getPath(doc, attr.attribute));
+  if (texts.length === 0) return;
+  const tokens = emptyTokens();
+  for (const text of texts) tokenizeForIndex(text, attr.withPinyin, tokens);
+  const prefixed = new Set<string>();
+  for (const word of tokens.words) {
+    batch.words.add(word, id);
+    if (!isHan(word)) for (const prefix of prefixesOf(word)) prefixed.add(prefix);
+  }
+  for (const gram of tokens.grams) batch.grams.add(gram, id);
+  for (const py of tokens.pinyin) {
+    batch.pinyin.add(py, id);
+    for (const prefix of prefixesOf(py)) prefixed.add(prefix);
+  }
+  for (const prefix of prefixed) batch.prefixes.add(prefix, id);
+}

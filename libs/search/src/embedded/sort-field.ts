@@ -1,0 +1,122 @@
+import type { SearchDocument } from '../search.port.js';
+import { getPath } from '../search.validation.js';
+import { Bitmap } from './bitmap.js';
+
+/**
+ * Order of one sortable attribute: numbers first, then strings; ties share a rank. Built lazily on the first
+ * sorted query; later writes only mark their ids, and the next sorted query merges them into the previous
+ * order in one linear pass instead of sorting everything again.
+ */
+export class SortField {
+  /** Ids having a value, ascending by value then id. */
+  order: Uint32Array = new Uint32Array(0);
+  /** Rank by id; -1 when the document has no sortable value. */
+  rank: Int32Array = new Int32Array(0);
+  readonly present = new Bitmap();
+  private built = false;
+  private readonly pending = new Set<number>();
+  /** 0: no value, 1: number, 2: string. */
+  private kind = new Uint8Array(0);
+  private numbers = new Float64Array(0);
+  private strings: string[] = [];
+
+  constructor(readonly field: string) {}
+
+  /** Marks documents whose value may have changed (added, replaced or deleted). */
+  touch(ids: Iterable<number>): void {
+    if (this.built) for (const id of ids) this.pending.add(id);
+  }
+
+  private grow(size: number): void {
+    if (this.kind.length >= size) return;
+    const capacity = Math.max(size, Math.ceil(this.kind.length * 1.5), 1024);
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    const numbers = new Float64Array(capacity);
+    numbers.set(this.numbers);
+    this.kind = kind;
+    this.numbers = numbers;
+  }
+
+  private read(id: number, doc: SearchDocument | undefined): void {
+    const value = doc === undefined ? undefined : getPath(doc, this.field);
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      this.kind[id] = 1;
+      this.numbers[id] = value;
+    } else if (typeof value === 'string') {
+      this.kind[id] = 2;
+      this.strings[id] = value;
+    } else {
+      this.kind[id] = 0;
+    }
+  }
+
+  private readonly compare = (a: number, b: number): number => {
+    const ka = this.kind[a];
+    const kb = this.kind[b];
+    if (ka !== kb) return ka - kb;
+    if (ka === 1) return this.numbers[a] - this.numbers[b] || a - b;
+    const sa = this.strings[a];
+    const sb = this.strings[b];
+    return sa < sb ? -1 : sa > sb ? 1 : a - b;
+  };
+
+  ensure(ids: () => Uint32Array, docOf: (id: number) => SearchDocument | undefined, maxId: number): void {
+    if (this.built && this.pending.size === 0) return;
+    this.grow(maxId + 1);
+    let order: Uint32Array;
+    const full = !this.built || this.pending.size > Math.max(5_000, this.order.length / 4);
+    if (full) {
+      const withValue: number[] = [];
+      for (const id of ids()) {
+        this.read(id, docOf(id));
+        if (this.kind[id]) withValue.push(id);
+      }
+      order = Uint32Array.from(withValue).sort(this.compare);
+    } else {
+      const changed: number[] = [];
+      for (const id of this.pending) {
+        this.read(id, docOf(id));
+        if (this.kind[id]) changed.push(id);
+      }
+      changed.sort(this.compare);
+      this.present.removeMany(this.pending);
+      this.present.addMany(changed);
+      const skip = new Uint8Array(maxId + 1);
+      for (const id of this.pending) skip[id] = 1;
+      const previous = this.order;
+      order = new Uint32Array(previous.length + changed.length);
+      let n = 0;
+      let c = 0;
+      for (let i = 0; i < previous.length; i++) {
+        const id = previous[i];
+        if (skip[id]) continue;
+        while (c < changed.length && this.compare(changed[c], id) < 0) order[n++] = changed[c++];
+        if (c === changed.length) {
+          // every change is placed: copy the rest, dropping pending ids
+          for (let j = i; j < previous.length; j++) if (!skip[previous[j]]) order[n++] = previous[j];
+          break;
+        }
+        order[n++] = id;
+      }
+      while (c < changed.length) order[n++] = changed[c++];
+      order = order.slice(0, n);
+    }
+    this.pending.clear();
+    this.order = order;
+    this.rank = new Int32Array(maxId + 1).fill(-1);
+    let rank = -1;
+    const { kind, numbers, strings } = this;
+    for (let i = 0; i < order.length; i++) {
+      const id = order[i];
+      const prev = i > 0 ? order[i - 1] : -1;
+      if (prev < 0 || kind[prev] !== kind[id] || (kind[id] === 1 ? numbers[prev] !== numbers[id] : strings[prev] !== strings[id])) rank++;
+      this.rank[id] = rank;
+    }
+    if (full) {
+      this.present.clear();
+      this.present.addMany(order);
+    }
+    this.built = true;
+  }
+}

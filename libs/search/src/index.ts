@@ -1,0 +1,24 @@
+export * from './search.port.js';
+export * from './search.errors.js';
+export {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  MAX_QUERY_LENGTH,
+  MAX_RESULT_WINDOW,
+  resolveSettings,
+  validateQuery,
+  type NormalizedQuery,
+  type ResolvedIndexSettings,
+} from './search.validation.js';
+export {
+  analyzeQuery,
+  normalizeText,
+  pinyinForSearch,
+  segmentForSearch,
+  tokenizeForIndex,
+  type IndexTokens,
+  type QueryTerm,
+} from './tokenizer.js';
+export { EmbeddedSearchEngine } from './embedded/embedded-search.engine.js';
+export { MeilisearchSearchEngine, type MeilisearchEngineOptions } from './meilisearch/meilisearch-search.engine.js';
+export * from './search.module.js';
