@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@daogang/accounts';
 import { JobsModule } from '@daogang/jobs';
+import { RegistryModule } from '@daogang/registry';
 import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { QueueDashboardSessionController } from './queue-dashboard.js';
@@ -12,7 +13,7 @@ export class AppModule {
   static with(config?: AppConfig) {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchHttpModule, AccountsModule, JobsModule],
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchHttpModule, AccountsModule, JobsModule, RegistryModule],
       controllers: [QueueDashboardSessionController],
     };
   }

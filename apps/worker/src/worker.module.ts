@@ -1,20 +1,29 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsProcessorsModule } from '@daogang/accounts';
-import { AppConfig, MaintenanceJob, PlatformModule, QueueName } from '@daogang/platform';
+import { RegistryProcessorsModule } from '@daogang/registry';
+import { AppConfig, MaintenanceJob, PlatformModule, QueueName, RegistryJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import type { Queue } from 'bullmq';
 
 /** Repeating jobs, declared once; upserting them at every start is idempotent. */
 @Injectable()
 class Schedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.Registry) private readonly registry: Queue,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler(
       'purge-refresh-tokens-daily',
       { pattern: '0 20 * * *' }, // 04:00 Beijing time
       { name: MaintenanceJob.PurgeExpiredRefreshTokens, data: { requestedBy: 'scheduler' } },
+    );
+    await this.registry.upsertJobScheduler(
+      'completeness-snapshot-daily',
+      { pattern: '50 15 * * *' }, // 23:50 Beijing time: the day's figure for the ranking
+      { name: RegistryJob.SnapshotCompleteness, data: {} },
     );
   }
 }
@@ -25,7 +34,7 @@ export class WorkerModule {
   static with(config?: AppConfig, options: { schedules?: boolean } = {}) {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule],
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule],
       providers: options.schedules === false ? [] : [Schedules],
     };
   }

@@ -45,8 +45,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
     const field = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    // One message per field, the first rule it breaks: what a form shows under the input.
-    const [constraint, message] = Object.entries(error.constraints ?? {})[0] ?? [];
+    // One message per field: what a form shows under the input. class-validator lists constraints from the
+    // bottom decorator up, so the last one is the rule written first (type and emptiness checks come first).
+    const [constraint, message] = Object.entries(error.constraints ?? {}).at(-1) ?? [];
     if (constraint && message) {
       const translate = GENERIC[constraint];
       out.push({ field, message: HAN.test(message) || !translate ? message : translate(message) });

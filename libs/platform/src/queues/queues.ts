@@ -6,6 +6,7 @@
 export enum QueueName {
   Maintenance = 'maintenance',
   Import = 'import',
+  Registry = 'registry',
 }
 
 export enum MaintenanceJob {
@@ -29,6 +30,7 @@ export interface ImportWorkersPayload {
   importId: string;
 }
 
+/** Jobs of the `registry` queue. */
 export enum RegistryJob {
   /** Daily snapshot of completeness per county (for the ranking and its day-over-day change). */
   SnapshotCompleteness = 'SnapshotCompleteness',
