@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { UsersService } from '@daogang/accounts';
 import type { AppConfig } from '@daogang/platform';
 import { seedDemo } from '@daogang/schema';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -25,7 +24,7 @@ export async function startTestApi(options: { seed?: boolean; config?: Record<st
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  if (options.seed !== false) await seedDemo(dataSource, app.get(UsersService));
+  if (options.seed !== false) await seedDemo(app);
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -14,7 +14,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, unknow
     PII_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
     PII_HASH_SECRET: 'test-pii-hash-secret-test-pii-hash-secret-01',
     LOGIN_RATE_LIMIT_PER_MINUTE: 50,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...overrides,
   });
 }

@@ -1,7 +1,11 @@
 import { CreateUserDto, User, UsersService } from '@daogang/accounts';
 import { Employer } from '@daogang/jobs';
 import { Role } from '@daogang/platform';
-import { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { WorkersService } from '@daogang/registry';
+import type { DataSource } from 'typeorm';
+import { seedDemoRegistry } from './demo-registry.seed.js';
 
 export const DEMO_PASSWORD = 'daogang123';
 
@@ -41,9 +45,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = ACCOUNTS.map((a) => ({
 }));
 
 /** Seeds the demo on first run: does nothing when any account exists already. Returns whether it seeded. */
-export async function seedDemo(dataSource: DataSource, users: UsersService): Promise<boolean> {
+export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const users = app.get(UsersService);
   if ((await dataSource.getRepository(User).count()) > 0) return false;
   await dataSource.getRepository(Employer).upsert(EMPLOYERS, ['id']);
-  for (const { note: _note, ...account } of ACCOUNTS) await users.create(account);
+  const created = new Map<string, string>();
+  for (const { note: _note, ...account } of ACCOUNTS) {
+    const user = await users.create(account);
+    created.set(account.username ?? account.mobile!, user.id);
+  }
+  await seedDemoRegistry(app.get(WorkersService), created.get('admin')!, created.get('13900000001')!);
   return true;
 }
