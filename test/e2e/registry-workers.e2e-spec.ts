@@ -214,3 +214,22 @@ describe('status and the zero-employment household', () => {
     expect(household).toMatchObject({ zeroEmployment: true, employedCount: 0, labourerCount: 2 });
   });
 });
+
+describe('a worker claims the record a broker made', () => {
+  it('links when ID number and mobile match; refuses when the mobile differs', async () => {
+    const input = workerInput('622925', { mobile: '15900005555' });
+    const made = (await post('/api/workers', broker, input)).body;
+
+    const stranger = await request(api.url).post('/api/auth/register').send({ mobile: '15900006666', password: 'mima2026', displayName: '别人' });
+    const refused = await post('/api/me/worker-profile', `Bearer ${stranger.body.accessToken}`, input);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('该身份证号已登记，请联系户籍所在县的劳务经纪人核实');
+
+    const owner = await request(api.url).post('/api/auth/register').send({ mobile: '15900005555', password: 'mima2026', displayName: input.name });
+    const claimed = await post('/api/me/worker-profile', `Bearer ${owner.body.accessToken}`, input);
+    expect(claimed.status).toBe(201);
+    expect(claimed.body).toMatchObject({ id: made.id, unmasked: true, idNumber: input.idNumber });
+    const { n } = (await api.dataSource.query('SELECT count(*)::int AS n FROM workers WHERE id_number_hash = (SELECT id_number_hash FROM workers WHERE id = $1)', [made.id]))[0];
+    expect(n).toBe(1);
+  });
+});

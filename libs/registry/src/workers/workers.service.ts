@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applyScope, AuthUser, ConflictError, ForbiddenError, maskIdNumber, NotFoundError, PiiCipher, Role, ValidationFailedError,
 } from '@daogang/platform';
+import { User } from '@daogang/accounts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Household } from '../households/entities/household.entity.js';
 import { lockHouseholds, refreshHouseholds } from '../households/household-counts.js';
@@ -37,7 +38,13 @@ export class WorkersService {
 
     return this.dataSource.transaction(async (manager) => {
       const hash = this.pii.hash('id_number', id.value);
-      const existing = await manager.getRepository(Worker).findOne({ where: { idNumberHash: hash }, select: { id: true, homeCountyCode: true, userId: true } });
+      const existing = await manager.getRepository(Worker).findOne({ where: { idNumberHash: hash }, select: { id: true, homeCountyCode: true, userId: true, mobileHash: true } });
+      if (existing && (await this.mayClaim(manager, user, existing))) {
+        // A broker registered this worker first; the worker signs up with the same ID and mobile: link, don't duplicate.
+        await manager.getRepository(Worker).update({ id: existing.id }, { userId: user.id });
+        const claimed = await manager.getRepository(Worker).findOneByOrFail({ id: existing.id });
+        return this.mapper.detail(manager, user, claimed, 'claimed own profile', await this.householdNo(manager, claimed));
+      }
       if (existing) throw this.duplicate(user, existing);
       if (user.role === Role.Worker && (await manager.getRepository(Worker).existsBy({ userId: user.id }))) {
         throw new ConflictError('您已登记过个人档案，请直接修改');
@@ -166,6 +173,14 @@ export class WorkersService {
       throw new ForbiddenError('只能登记您负责的县的劳动力');
     }
     if (user.role === Role.Employer || user.role === Role.Coordinator) throw new ForbiddenError();
+  }
+
+  /** A worker may take over a record a broker made when the record's mobile is the one they signed up with. */
+  private async mayClaim(manager: EntityManager, user: AuthUser, existing: Pick<Worker, 'userId' | 'mobileHash'>): Promise<boolean> {
+    if (user.role !== Role.Worker || existing.userId || !existing.mobileHash) return false;
+    if (await manager.getRepository(Worker).existsBy({ userId: user.id })) return false;
+    const account = await manager.getRepository(User).findOne({ where: { id: user.id }, select: { id: true, mobileHash: true } });
+    return account?.mobileHash === existing.mobileHash;
   }
 
   /** The same ID number twice: 409 pointing to the existing record when the caller may see it. */
