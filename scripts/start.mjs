@@ -133,7 +133,8 @@ function run(title, cmd, args) {
 
 function start(name, cmd, args, env = {}) {
   const colour = { api: 32, worker: 33, web: 35, redis: 90 }[name] ?? 37;
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group, so stopping it also stops what it started (npx → vite).
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = `\x1b[${colour}m[${name}]\x1b[0m `;
   const pipe = (stream, out) => stream.on('data', (d) => out.write(d.toString().replace(/^(?=.)/gm, prefix)));
   pipe(child.stdout, process.stdout);
@@ -141,7 +142,16 @@ function start(name, cmd, args, env = {}) {
   child.on('exit', (code) => {
     if (!stopping) fail(`${name} exited with code ${code}`);
   });
-  children.push({ name, kill: () => child.kill('SIGTERM') });
+  children.push({
+    name,
+    kill: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        try { process.kill(-child.pid, 'SIGTERM'); } catch { done(); }
+        setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} done(); }, 10000).unref();
+      }),
+  });
 }
 
 let stopping = false;
@@ -176,7 +186,7 @@ run('applying migrations', 'npx', ['typeorm', 'migration:run', '-d', 'dist/libs/
 run('seeding the demo (first run only)', 'node', ['dist/apps/api/src/seed.main.js']);
 start('api', 'node', ['dist/apps/api/src/main.js']);
 start('worker', 'node', ['dist/apps/worker/src/main.js']);
-start('web', 'npx', ['vite', 'preview', '--config', 'apps/web/vite.config.ts', '--port', webPort, '--strictPort', '--host', '127.0.0.1'], {
+start('web', 'node_modules/.bin/vite', ['preview', '--config', 'apps/web/vite.config.ts', '--port', webPort, '--strictPort', '--host', '127.0.0.1'], {
   API_URL: `http://127.0.0.1:${apiPort}`,
 });
 await waitFor(`http://127.0.0.1:${apiPort}/api/health/ready`, 'the API');
