@@ -33,6 +33,7 @@ interface ApiErrorBody {
   code?: string;
   message?: string | string[];
   errors?: FieldError[];
+  details?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -41,13 +42,16 @@ export class ApiError extends Error {
   readonly code: string;
   /** field → first message for that field */
   readonly fieldErrors: Record<string, string>;
+  /** extra facts from the API, e.g. `existingWorkerId` on a duplicate, `currentVersion` on a stale edit */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fieldErrors: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fieldErrors: Record<string, string> = {}, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.details = details;
   }
 }
 
@@ -166,7 +170,8 @@ async function toApiError(res: Response): Promise<ApiError> {
     }
   }
   const code = typeof body?.code === 'string' ? body.code : `HTTP_${res.status}`;
-  return new ApiError(res.status, code, chineseMessage(res.status, body?.message), fieldErrors);
+  const details = body?.details && typeof body.details === 'object' ? body.details : {};
+  return new ApiError(res.status, code, chineseMessage(res.status, body?.message), fieldErrors, details);
 }
 
 export interface RequestOptions {
@@ -178,6 +183,8 @@ export interface RequestOptions {
   auth?: boolean;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** resolve with the Response itself (a file download) instead of its parsed body */
+  raw?: boolean;
 }
 
 async function send(path: string, opts: RequestOptions, accessToken: string | null): Promise<Response> {
@@ -274,5 +281,5 @@ export async function api<T = unknown>(path: string, opts: RequestOptions = {}):
   }
   if (res.status === 401) throw authLost();
   if (!res.ok) throw await toApiError(res);
-  return parseBody<T>(res);
+  return opts.raw ? (res as T) : parseBody<T>(res);
 }

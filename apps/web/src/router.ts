@@ -10,8 +10,18 @@ declare module 'vue-router' {
     /** 'worker' pages use Vant (phone); 'console' pages use Element Plus (staff) */
     area?: 'worker' | 'console';
     title?: string;
+    /** console pages: the menu item (key) they belong to; the user's menu must have it */
+    menu?: string;
   }
 }
+
+/** Console pages of the 我的劳动力 menu item (the labour registry), all under /console/labour. */
+const labour = (path: string, name: string, title: string, component: () => Promise<unknown>) => ({
+  path: path ? `labour/${path}` : 'labour',
+  name,
+  component,
+  meta: { area: 'console' as const, menu: 'labour', title },
+});
 
 // Every page is a lazy chunk: a worker's phone never downloads the console (Element Plus) code.
 export const router = createRouter({
@@ -36,6 +46,12 @@ export const router = createRouter({
       component: () => import('./pages/worker/WorkerHome.vue'),
       meta: { area: 'worker', title: '首页' },
     },
+    {
+      path: '/m/profile',
+      name: 'worker-profile',
+      component: () => import('./pages/worker/ProfilePage.vue'),
+      meta: { area: 'worker', title: '我的档案' },
+    },
     { path: '/m', redirect: '/m/home' },
     {
       path: '/console',
@@ -48,6 +64,12 @@ export const router = createRouter({
           component: () => import('./pages/console/ConsoleHome.vue'),
           meta: { area: 'console', title: '工作台' },
         },
+        labour('', 'labour', '五名单', () => import('./pages/console/labour/WorkerListPage.vue')),
+        labour('new', 'labour-new', '登记劳动力', () => import('./pages/console/labour/WorkerFormPage.vue')),
+        labour('import', 'labour-import', '批量导入', () => import('./pages/console/labour/ImportPage.vue')),
+        labour('completeness', 'labour-completeness', '信息完整率', () => import('./pages/console/labour/CompletenessPage.vue')),
+        labour(':id', 'labour-detail', '劳动力档案', () => import('./pages/console/labour/WorkerDetailPage.vue')),
+        labour(':id/edit', 'labour-edit', '编辑档案', () => import('./pages/console/labour/WorkerFormPage.vue')),
         {
           path: ':section',
           name: 'console-section',
@@ -78,8 +100,8 @@ router.afterEach(() => {
 
 router.beforeEach(async (to) => {
   if (to.meta.public) {
-    // Already logged in: the login page sends you home instead.
-    if (to.name === 'login' && hasTokens() && session.user) return homePathFor(session.user.role);
+    // Already logged in: the login and register pages send you home instead.
+    if ((to.name === 'login' || to.name === 'register') && hasTokens() && session.user) return homePathFor(session.user.role);
     return true;
   }
   let user;
@@ -93,8 +115,9 @@ router.beforeEach(async (to) => {
   if (to.meta.area === 'worker' && user.role !== 'worker') return homePathFor(user.role);
   if (to.meta.area === 'console') {
     if (!isStaff(user.role)) return homePathFor(user.role);
-    if (to.name === 'console-section') {
-      const item = menuFor(user.role).find((m) => m.key === to.params.section);
+    const key = to.meta.menu ?? (to.name === 'console-section' ? to.params.section : undefined);
+    if (key) {
+      const item = menuFor(user.role).find((m) => m.key === key);
       if (!item || item.href) return '/console';
     }
   }

@@ -12,12 +12,17 @@ export function hasTokens(): boolean {
   return !!(tokenStore.access || tokenStore.refresh);
 }
 
-export async function login(loginName: string, password: string): Promise<User> {
-  const res = await api<AuthResponse>('/api/auth/login', {
-    method: 'POST',
-    body: { login: loginName, password },
-    auth: false,
-  });
+export function login(loginName: string, password: string): Promise<User> {
+  return start('/api/auth/login', { login: loginName, password });
+}
+
+/** A worker signs up with a mobile number (POST /api/auth/register) and is logged in at once. */
+export function register(mobile: string, password: string, displayName: string): Promise<User> {
+  return start('/api/auth/register', { mobile, password, displayName });
+}
+
+async function start(path: string, body: object): Promise<User> {
+  const res = await api<AuthResponse>(path, { method: 'POST', body, auth: false });
   tokenStore.save(res);
   session.user = res.user;
   session.verified = true;
