@@ -8,6 +8,7 @@
  */
 import { SearchQueryError } from './search.errors.js';
 import type { IndexSettings, SearchDocument, SearchEngine, SearchQuery } from './search.port.js';
+import { defineJobOrderContract } from './search.contract.jobs.js';
 
 export type ContractEngineFactory = () => Promise<SearchEngine | { skip: string }>;
 
@@ -226,6 +227,8 @@ function defineContract(engineOf: () => SearchEngine): void {
       expect([first.offset, first.limit]).toEqual([0, 3]);
     });
   });
+
+  defineJobOrderContract(engineOf, run, created);
 
   describe('writes', () => {
     it('replaces a whole document on upsert', async () => {

@@ -12,7 +12,7 @@ export type SearchDocument = Record<string, unknown>;
 export type DocumentId = string | number;
 export type FilterValue = string | number | boolean;
 
-/** Meilisearch's ranking rules. The embedded engine applies words, attribute, sort and exactness (no typos, no proximity). */
+/** Meilisearch's ranking rules. The embedded engine applies words, typo, attribute, sort and exactness (no proximity). */
 export type RankingRule = 'words' | 'typo' | 'proximity' | 'attribute' | 'sort' | 'exactness';
 export const RANKING_RULES: readonly RankingRule[] = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
 /** Meilisearch's default order: with `sort` given, a better text match still comes first, then the sort decides. */
@@ -39,6 +39,17 @@ export interface IndexSettings {
   rankingRules?: RankingRule[];
   /** Most values returned per facet (the most frequent first). Default 100. */
   maxValuesPerFacet?: number;
+  /**
+   * Documents may carry a location as `_geo: { lat, lng }` (degrees, numbers; Meilisearch's convention), which
+   * enables sorting by distance (`{ geoPoint }` in `sort`) and the `geoRadius` filter. Default false.
+   */
+  geo?: boolean;
+}
+
+/** A point in degrees: latitude -90..90, longitude -180..180. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
 }
 
 export type FilterCondition =
@@ -46,10 +57,25 @@ export type FilterCondition =
   | { field: string; op: 'in'; value: FilterValue[] }
   | { field: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
   /** `value` true (default): the field holds a non-null value; false: it is absent or null. */
-  | { field: string; op: 'exists'; value?: boolean };
+  | { field: string; op: 'exists'; value?: boolean }
+  | GeoRadiusCondition;
+
+/**
+ * Documents whose `_geo` lies within `metres` (great-circle distance) of the point; needs `geo: true`.
+ * Meilisearch's `_geoRadius(lat, lng, metres)`.
+ */
+export interface GeoRadiusCondition {
+  op: 'geoRadius';
+  lat: number;
+  lng: number;
+  metres: number;
+}
+
+/** A condition on a field (every condition but `geoRadius`). */
+export type FieldCondition = Exclude<FilterCondition, GeoRadiusCondition>;
 
 export type FilterOp = FilterCondition['op'];
-export const FILTER_OPS: readonly FilterOp[] = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists'];
+export const FILTER_OPS: readonly FilterOp[] = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'geoRadius'];
 
 /** At least one of the conditions holds. */
 export interface FilterAnyOf {
@@ -59,13 +85,17 @@ export interface FilterAnyOf {
 /** Every element must hold (AND); an `anyOf` element is an OR of conditions. */
 export type SearchFilter = Array<FilterCondition | FilterAnyOf>;
 
-export interface SortSpec {
-  field: string;
-  direction?: 'asc' | 'desc';
-}
+/**
+ * A sortable attribute, or the distance from a point (`{ geoPoint: { lat, lng } }`, nearest first with `asc`;
+ * needs `geo: true`; Meilisearch's `_geoPoint(lat, lng):asc`). Documents lacking the value come last.
+ */
+export type SortSpec = { field: string; direction?: 'asc' | 'desc' } | { geoPoint: GeoPoint; direction?: 'asc' | 'desc' };
 
 export interface SearchQuery {
-  /** Free text. Chinese sub-words, pinyin (`xiamen`, `xm`) and a prefix of the last word are found. */
+  /**
+   * Free text. Chinese sub-words, pinyin (`xiamen`, `xm`) and a prefix of the last word are found; latin words
+   * of 5–8 letters tolerate one typo, of 9 or more two (never numbers or Chinese), ranked below exact matches.
+   */
   q?: string;
   filter?: SearchFilter;
   /** Facet fields whose value counts (within the matching documents) are returned. */
@@ -76,12 +106,29 @@ export interface SearchQuery {
   offset?: number;
   /** `all` (default): every query word must match. `last`: drop words from the end while nothing matches. */
   matchingStrategy?: 'all' | 'last';
+  /**
+   * Searchable attributes to return in each hit's `_formatted`, HTML-escaped, with the parts matching the query
+   * wrapped in `highlightPreTag`/`highlightPostTag` (default `<em>`/`</em>`; the tags are inserted as given).
+   */
+  highlight?: string[];
+  highlightPreTag?: string;
+  highlightPostTag?: string;
 }
+
+/** Formatted (escaped, highlighted) values of the `highlight` attributes, keyed by attribute path. */
+export type FormattedFields = Record<string, string | string[]>;
+
+/** A hit: the stored document plus, when asked for, its distance and formatted attributes. */
+export type SearchHit<T extends SearchDocument = SearchDocument> = T & {
+  /** Metres (rounded) from the `geoPoint` of the sort, for documents having a `_geo`. */
+  _geoDistance?: number;
+  _formatted?: FormattedFields;
+};
 
 export type FacetDistribution = Record<string, Record<string, number>>;
 
 export interface SearchResult<T extends SearchDocument = SearchDocument> {
-  hits: T[];
+  hits: Array<SearchHit<T>>;
   /** Exact in the embedded engine; Meilisearch's estimate (at most 1000) otherwise. */
   estimatedTotalHits: number;
   facetDistribution?: FacetDistribution;

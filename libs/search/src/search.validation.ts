@@ -1,3 +1,4 @@
+import { isGeoPoint } from './geo.js';
 import { SearchDocumentError, SearchQueryError, SearchSettingsError } from './search.errors.js';
 import {
   DEFAULT_RANKING_RULES,
@@ -5,6 +6,7 @@ import {
   RANKING_RULES,
   type DocumentId,
   type FilterCondition,
+  type GeoPoint,
   type FilterValue,
   type IndexSettings,
   type RankingRule,
@@ -32,6 +34,15 @@ export interface ResolvedIndexSettings {
   synonyms: Record<string, string[]>;
   rankingRules: RankingRule[];
   maxValuesPerFacet: number;
+  geo: boolean;
+}
+
+export type NormalizedSort = { field: string; direction: 'asc' | 'desc' } | { geoPoint: GeoPoint; direction: 'asc' | 'desc' };
+
+export interface NormalizedHighlight {
+  attributes: string[];
+  preTag: string;
+  postTag: string;
 }
 
 /** A validated query: `filter` is a conjunction of disjunctions (CNF). */
@@ -39,10 +50,12 @@ export interface NormalizedQuery {
   q: string;
   filter: FilterCondition[][];
   facets: string[];
-  sort: Array<{ field: string; direction: 'asc' | 'desc' }>;
+  sort: NormalizedSort[];
   limit: number;
   offset: number;
   matchingStrategy: 'all' | 'last';
+  /** Present when the query asked for `_formatted`. */
+  highlight?: NormalizedHighlight;
 }
 
 const ATTRIBUTE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -109,6 +122,7 @@ export function resolveSettings(settings: IndexSettings): ResolvedIndexSettings 
     synonyms,
     rankingRules,
     maxValuesPerFacet,
+    geo: settings.geo === true,
   };
 }
 
@@ -124,6 +138,19 @@ export function normalizeId(id: DocumentId, what = 'id'): string {
   throw new SearchDocumentError(`${what} must be a non-negative integer or 1–511 of [A-Za-z0-9_-], got ${JSON.stringify(id)}`);
 }
 
+/** With `geo: true`, `_geo` must be absent, null, or `{ lat, lng }` in degrees (numbers), as Meilisearch requires. */
+export function checkGeo(doc: SearchDocument, settings: ResolvedIndexSettings): void {
+  if (!settings.geo || doc._geo === undefined || doc._geo === null || isGeoPoint(doc._geo)) return;
+  throw new SearchDocumentError(`_geo must be { lat: -90..90, lng: -180..180 } (numbers) or null, got ${JSON.stringify(doc._geo)}`);
+}
+
+function geoPoint(lat: unknown, lng: unknown, what: string, settings: ResolvedIndexSettings): GeoPoint {
+  if (!settings.geo) throw new SearchQueryError(`${what} needs an index declared with geo: true`);
+  const point = { lat, lng };
+  if (!isGeoPoint(point)) throw new SearchQueryError(`${what}: lat must be a number in -90..90 and lng in -180..180`);
+  return { lat: point.lat, lng: point.lng };
+}
+
 function isFilterValue(value: unknown): value is FilterValue {
   if (typeof value === 'string') return value.length <= MAX_VALUE_LENGTH;
   return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
@@ -131,6 +158,13 @@ function isFilterValue(value: unknown): value is FilterValue {
 
 function checkCondition(cond: FilterCondition, settings: ResolvedIndexSettings): FilterCondition {
   if (!cond || typeof cond !== 'object') throw new SearchQueryError('a filter condition must be an object');
+  if (cond.op === 'geoRadius') {
+    const { lat, lng } = geoPoint(cond.lat, cond.lng, 'filter geoRadius', settings);
+    if (typeof cond.metres !== 'number' || !Number.isFinite(cond.metres) || cond.metres < 0) {
+      throw new SearchQueryError('filter geoRadius: metres must be a finite number ≥ 0');
+    }
+    return { op: 'geoRadius', lat, lng, metres: cond.metres };
+  }
   const { field, op } = cond;
   if (typeof field !== 'string' || !settings.filterableAttributes.includes(field)) {
     const allowed = settings.filterableAttributes.join(', ') || 'none';
@@ -190,19 +224,42 @@ export function validateQuery(settings: ResolvedIndexSettings, query: SearchQuer
       throw new SearchQueryError(`cannot facet on "${String(facet)}": facet attributes are ${settings.facetAttributes.join(', ') || 'none'}`);
     }
   }
-  const sort = (query.sort ?? []).map((spec) => {
+  if (!Array.isArray(query.sort ?? [])) throw new SearchQueryError('sort must be an array');
+  const sort = (query.sort ?? []).map((spec): NormalizedSort => {
+    const direction = spec?.direction ?? 'asc';
+    if (direction !== 'asc' && direction !== 'desc') throw new SearchQueryError(`sort direction must be asc or desc`);
+    if (spec && 'geoPoint' in spec) {
+      return { geoPoint: geoPoint(spec.geoPoint?.lat, spec.geoPoint?.lng, 'sort by geoPoint', settings), direction };
+    }
     if (!spec || !settings.sortableAttributes.includes(spec.field)) {
       throw new SearchQueryError(`cannot sort on "${String(spec?.field)}": sortable attributes are ${settings.sortableAttributes.join(', ') || 'none'}`);
     }
-    const direction = spec.direction ?? 'asc';
-    if (direction !== 'asc' && direction !== 'desc') throw new SearchQueryError(`sort direction must be asc or desc`);
     return { field: spec.field, direction };
   });
   if (sort.length > 0 && !settings.rankingRules.includes('sort')) throw new SearchQueryError('sorting needs the "sort" ranking rule');
-  if (new Set(sort.map((s) => s.field)).size !== sort.length) throw new SearchQueryError('a field may appear once in sort');
+  const sortKeys = sort.map((s) => ('geoPoint' in s ? '_geo' : s.field));
+  if (new Set(sortKeys).size !== sort.length) throw new SearchQueryError('a field (or geoPoint) may appear once in sort');
   const matchingStrategy = query.matchingStrategy ?? 'all';
   if (matchingStrategy !== 'all' && matchingStrategy !== 'last') throw new SearchQueryError('matchingStrategy must be all or last');
-  return { q, filter, facets, sort, limit, offset, matchingStrategy };
+  const highlight = checkHighlight(settings, query);
+  return { q, filter, facets, sort, limit, offset, matchingStrategy, ...(highlight ? { highlight } : {}) };
+}
+
+const MAX_TAG_LENGTH = 100;
+
+function checkHighlight(settings: ResolvedIndexSettings, query: SearchQuery): NormalizedHighlight | undefined {
+  const { highlight, highlightPreTag = '<em>', highlightPostTag = '</em>' } = query;
+  if (highlight === undefined) return undefined;
+  if (!Array.isArray(highlight)) throw new SearchQueryError('highlight must be an array of searchable attributes');
+  for (const attribute of highlight) {
+    if (!settings.searchableAttributes.includes(attribute)) {
+      throw new SearchQueryError(`cannot highlight "${String(attribute)}": searchable attributes are ${settings.searchableAttributes.join(', ')}`);
+    }
+  }
+  for (const tag of [highlightPreTag, highlightPostTag]) {
+    if (typeof tag !== 'string' || tag.length > MAX_TAG_LENGTH) throw new SearchQueryError(`highlight tags must be strings of at most ${MAX_TAG_LENGTH} characters`);
+  }
+  return { attributes: [...new Set(highlight)], preTag: highlightPreTag, postTag: highlightPostTag };
 }
 
 /** Reads a field by dotted path. */

@@ -145,6 +145,13 @@ function tokenizeText(text: string, withPinyin: boolean): TextTokens {
   return tokens;
 }
 
+/** The words of jieba's search mode (with HMM) of a normalised text, split into Han and latin runs. */
+export function searchModeWords(normalized: string): string[] {
+  const out: string[] = [];
+  for (const token of segmenter().cutForSearch(normalized, true)) out.push(...runs(token));
+  return out;
+}
+
 /** Adds the tokens of one text to `into`. */
 export function tokenizeForIndex(text: string, withPinyin: boolean, into: IndexTokens = emptyTokens()): IndexTokens {
   const tokens = tokenizeText(text, withPinyin);

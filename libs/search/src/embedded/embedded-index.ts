@@ -1,8 +1,11 @@
 import type { SearchDocument } from '../search.port.js';
-import { documentId, getPath, type ResolvedIndexSettings } from '../search.validation.js';
+import { checkGeo, documentId, getPath, type ResolvedIndexSettings } from '../search.validation.js';
 import { analyzeQuery, emptyTokens, isHan, normalizeText, textsOf, tokenizeForIndex, type QueryTerm } from '../tokenizer.js';
 import { Bitmap } from './bitmap.js';
+import { DocumentStore, KeyIndex } from './document-store.js';
 import { FilterBatch, FilterField } from './field-indexes.js';
+import { GeoBatch, GeoIndex } from './geo-index.js';
+import { TypoDictionary } from './typo-dictionary.js';
 import { SortField } from './sort-field.js';
 import { PostingBatch, PostingMap } from './posting-map.js';
 
@@ -36,15 +39,19 @@ class AttributeBatch {
 /** One in-process index: documents under uint32 ids, bitmap postings for text, filters, facets and sort. */
 export class EmbeddedIndex {
   settings!: ResolvedIndexSettings;
-  /** Document by internal id (undefined once deleted). */
-  readonly docs: Array<SearchDocument | undefined> = [];
-  private readonly idOf = new Map<string, number>();
+  /** Documents by internal id, as JSON outside the heap; `docOf` parses one. */
+  private readonly store = new DocumentStore();
+  private readonly keys = new KeyIndex();
   readonly all = new Bitmap();
   attributes: AttributePostings[] = [];
   filters = new Map<string, FilterField>();
   sorts = new Map<string, SortField>();
   /** Normalised synonym key → analysed alternatives (each a list of terms, all required). */
   synonyms = new Map<string, QueryTerm[][]>();
+  /** Locations, when the settings say `geo: true`. */
+  geo: GeoIndex | undefined;
+  /** Latin words and pinyin of every attribute, for typo tolerance. */
+  readonly typos = new TypoDictionary();
 
   constructor(settings: ResolvedIndexSettings) {
     this.configure(settings);
@@ -55,10 +62,16 @@ export class EmbeddedIndex {
   }
 
   internalId(pk: string): number | undefined {
-    return this.idOf.get(pk);
+    return this.keys.get(pk);
   }
 
-  readonly docOf = (id: number): SearchDocument | undefined => this.docs[id];
+  /** Internal ids are below this. */
+  get idLimit(): number {
+    return this.keys.next;
+  }
+
+  /** A fresh copy of the document (parsed from its stored JSON). */
+  readonly docOf = (id: number): SearchDocument | undefined => this.store.get(id);
 
   /** Applies new settings and re-indexes the stored documents. */
   configure(settings: ResolvedIndexSettings): void {
@@ -66,6 +79,8 @@ export class EmbeddedIndex {
     this.attributes = settings.searchableAttributes.map((a) => new AttributePostings(a, settings.pinyinAttributes.includes(a)));
     this.filters = new Map(settings.filterableAttributes.map((f) => [f, new FilterField(f)]));
     this.sorts = new Map(settings.sortableAttributes.map((f) => [f, new SortField(f)]));
+    this.geo = settings.geo ? new GeoIndex() : undefined;
+    this.typos.invalidate();
     this.synonyms = new Map();
     for (const [word, alternatives] of Object.entries(settings.synonyms)) {
       const key = normalizeText(word);
@@ -77,54 +92,48 @@ export class EmbeddedIndex {
       this.synonyms.set(key, list);
     }
     const ids = this.all.toUint32Array();
-    if (ids.length) this.index(Array.from(ids, (id) => [id, this.docs[id]!] as [number, SearchDocument]));
+    if (ids.length) this.apply(Array.from(ids, (id) => [id, this.docOf(id)!] as [number, SearchDocument]), 'add');
   }
 
   /** Adds or replaces documents (validated first: a bad id rejects the whole batch). */
   upsert(docs: readonly SearchDocument[]): void {
-    const byPk = new Map<string, SearchDocument>();
     // stored as JSON, as a server would: callers may mutate their objects, dates become strings
-    for (const doc of docs) byPk.set(documentId(doc, this.settings.primaryKey), JSON.parse(JSON.stringify(doc)) as SearchDocument);
+    const byPk = new Map<string, string>();
+    for (const doc of docs) {
+      const pk = documentId(doc, this.settings.primaryKey);
+      checkGeo(doc, this.settings);
+      byPk.set(pk, JSON.stringify(doc));
+    }
     const stale: Array<[number, SearchDocument]> = [];
     const fresh: Array<[number, SearchDocument]> = [];
-    for (const [pk, doc] of byPk) {
-      let id = this.idOf.get(pk);
-      if (id === undefined) {
-        id = this.docs.length;
-        this.idOf.set(pk, id);
-        this.docs.push(undefined);
-      } else {
-        stale.push([id, this.docs[id]!]);
-      }
-      fresh.push([id, doc]);
+    for (const [pk, json] of byPk) {
+      const { id, added } = this.keys.getOrAdd(pk);
+      if (!added) stale.push([id, this.docOf(id)!]);
+      fresh.push([id, JSON.parse(json) as SearchDocument]);
+      this.store.set(id, json);
     }
     if (stale.length) this.unindex(stale);
-    this.index(fresh);
+    this.apply(fresh, 'add');
+    this.all.addMany(Uint32Array.from(fresh, ([id]) => id));
   }
 
   delete(pks: readonly string[]): void {
     const stale: Array<[number, SearchDocument]> = [];
     for (const pk of new Set(pks)) {
-      const id = this.idOf.get(pk);
+      const id = this.keys.get(pk);
       if (id === undefined) continue;
-      stale.push([id, this.docs[id]!]);
-      this.idOf.delete(pk);
+      stale.push([id, this.docOf(id)!]);
+      this.keys.delete(pk);
+      this.store.delete(id);
     }
     if (stale.length) this.unindex(stale);
-    for (const [id] of stale) this.docs[id] = undefined;
   }
 
   clear(): void {
-    this.docs.length = 0;
-    this.idOf.clear();
+    this.store.clear();
+    this.keys.clear();
     this.all.clear();
     this.configure(this.settings);
-  }
-
-  private index(entries: Array<[number, SearchDocument]>): void {
-    this.apply(entries, 'add');
-    for (const [id, doc] of entries) this.docs[id] = doc;
-    this.all.addMany(Uint32Array.from(entries, ([id]) => id));
   }
 
   private unindex(entries: Array<[number, SearchDocument]>): void {
@@ -132,24 +141,44 @@ export class EmbeddedIndex {
     this.all.removeMany(Uint32Array.from(entries, ([id]) => id));
   }
 
+  /** Every latin word and pinyin of the index (the typo dictionary's source). */
+  *latinWords(): Iterable<string> {
+    for (const attr of this.attributes) {
+      for (const word of attr.words.keys()) if (isTypoWord(word)) yield word;
+      yield* attr.pinyin.keys();
+    }
+  }
+
   private apply(entries: Array<[number, SearchDocument]>, mode: 'add' | 'remove'): void {
     const attrBatches = this.attributes.map(() => new AttributeBatch());
     const filters = [...this.filters.values()];
     const filterBatches = filters.map(() => new FilterBatch());
+    const geoBatch = new GeoBatch();
     for (const [id, doc] of entries) {
       for (let i = 0; i < this.attributes.length; i++) collectText(doc, id, this.attributes[i], attrBatches[i]);
       for (let i = 0; i < filters.length; i++) filters[i].collect(doc, id, filterBatches[i]);
+      this.geo?.collect(doc, id, geoBatch);
     }
+    const added = (word: string) => isTypoWord(word) && this.typos.added(word);
+    const gone = (word: string) => isTypoWord(word) && this.typos.removed();
     this.attributes.forEach((attr, i) => {
       const batch = attrBatches[i];
       for (const kind of ['words', 'grams', 'pinyin', 'prefixes'] as const) {
-        if (mode === 'add') attr[kind].addBatch(batch[kind]);
-        else attr[kind].removeBatch(batch[kind]);
+        const dictionary = kind === 'words' || kind === 'pinyin';
+        if (mode === 'add') attr[kind].addBatch(batch[kind], dictionary ? added : undefined);
+        else attr[kind].removeBatch(batch[kind], dictionary ? gone : undefined);
       }
     });
     filters.forEach((field, i) => (mode === 'add' ? field.add(filterBatches[i]) : field.remove(filterBatches[i])));
-    for (const sort of this.sorts.values()) sort.touch(entries.map(([id]) => id));
+    if (mode === 'add') this.geo?.add(geoBatch);
+    else this.geo?.remove(geoBatch);
+    for (const sort of this.sorts.values()) for (const [id, doc] of entries) sort.update(id, mode === 'add' ? doc : undefined);
   }
+}
+
+/** Latin words (not numbers, not Chinese) are typo candidates. */
+function isTypoWord(word: string): boolean {
+  return !isHan(word) && !/^\p{N}+$/u.test(word);
 }
 
 const prefixCache = new Map<string, readonly string[]>();

@@ -73,7 +73,7 @@ export class EmbeddedSearchEngine extends SearchEngine {
   async get<T extends SearchDocument = SearchDocument>(name: string, id: DocumentId): Promise<T | null> {
     const index = this.index(name);
     const internal = index.internalId(normalizeId(id));
-    return internal === undefined ? null : (structuredClone(index.docs[internal]) as T);
+    return internal === undefined ? null : ((index.docOf(internal) ?? null) as T | null);
   }
 
   async clear(name: string): Promise<void> {

@@ -1,14 +1,15 @@
-import type { FacetDistribution, SearchDocument } from '../search.port.js';
+import { formatHit, highlightTerms } from '../highlight.js';
+import type { FacetDistribution, SearchHit } from '../search.port.js';
 import type { NormalizedQuery } from '../search.validation.js';
 import { analyzeQuery } from '../tokenizer.js';
 import { andAll, type Bitmap } from './bitmap.js';
 import type { EmbeddedIndex } from './embedded-index.js';
 import { evaluateFilter, matchTerm, type TermMatch } from './query-matcher.js';
-import { attributePartition, exactnessPartition, rankPage, wordsPartition, type Partition } from './ranking.js';
+import { attributePartition, exactnessPartition, rankPage, typoPartition, wordsPartition, type Partition } from './ranking.js';
 import { sortKeys, sortPartition } from './sort-partition.js';
 
 export interface ExecutedSearch {
-  hits: SearchDocument[];
+  hits: SearchHit[];
   total: number;
   facetDistribution?: FacetDistribution;
 }
@@ -41,16 +42,29 @@ export function executeSearch(index: EmbeddedIndex, query: NormalizedQuery): Exe
   const partitions: Partition[] = [];
   for (const rule of index.settings.rankingRules) {
     if (rule === 'words' && matches.length > 1 && query.matchingStrategy === 'last') partitions.push(wordsPartition(matches));
-    else if (rule === 'attribute' && matches.length) partitions.push(attributePartition(matches));
+    else if (rule === 'typo') {
+      const typo = typoPartition(matches);
+      if (typo) partitions.push(typo);
+    } else if (rule === 'attribute' && matches.length) partitions.push(attributePartition(matches));
     else if (rule === 'exactness' && matches.length) partitions.push(exactnessPartition(matches));
     else if (rule === 'sort' && query.sort.length) {
       partitions.push(sortPartition(sortKeys(index, query.sort), query.offset + query.limit));
     }
   }
   const ids = query.limit > 0 ? rankPage(candidates, partitions, query.offset, query.limit) : [];
-  return {
-    hits: ids.map((id) => structuredClone(index.docs[id]!)),
-    total: candidates.size,
-    facetDistribution,
-  };
+  return { hits: hitsOf(index, query, ids), total: candidates.size, facetDistribution };
+}
+
+/** Copies of the documents, with `_geoDistance` (geo sort) and `_formatted` (highlight) when asked for. */
+function hitsOf(index: EmbeddedIndex, query: NormalizedQuery, ids: readonly number[]): SearchHit[] {
+  const geoSort = query.sort.find((s) => 'geoPoint' in s);
+  const distance = geoSort && 'geoPoint' in geoSort ? index.geo!.distanceFrom(geoSort.geoPoint) : undefined;
+  const highlight = query.highlight;
+  const terms = highlight ? highlightTerms(query.q, index.settings) : [];
+  return ids.map((id) => {
+    const hit: SearchHit = index.docOf(id)!;
+    if (distance && index.geo!.present.has(id)) hit._geoDistance = Math.round(distance(id));
+    if (highlight) hit._formatted = formatHit(hit, terms, highlight, index.settings);
+    return hit;
+  });
 }

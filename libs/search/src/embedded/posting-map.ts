@@ -1,10 +1,10 @@
 import { Bitmap } from './bitmap.js';
 
 /** Changes collected for one write batch: key → internal ids. */
-export class PostingBatch {
-  readonly entries = new Map<string, number[]>();
+export class PostingBatch<K = string> {
+  readonly entries = new Map<K, number[]>();
 
-  add(key: string, id: number): void {
+  add(key: K, id: number): void {
     const ids = this.entries.get(key);
     if (ids) ids.push(id);
     else this.entries.set(key, [id]);
@@ -15,10 +15,10 @@ export class PostingBatch {
  * Key → bitmap of internal ids. Writes come in batches so that each bitmap is touched once per batch
  * (one native call instead of one per document).
  */
-export class PostingMap {
-  private readonly map = new Map<string, Bitmap>();
+export class PostingMap<K = string> {
+  private readonly map = new Map<K, Bitmap>();
 
-  get(key: string): Bitmap | undefined {
+  get(key: K): Bitmap | undefined {
     return this.map.get(key);
   }
 
@@ -26,12 +26,16 @@ export class PostingMap {
     return this.map.size;
   }
 
-  entries(): IterableIterator<[string, Bitmap]> {
+  entries(): IterableIterator<[K, Bitmap]> {
     return this.map.entries();
   }
 
-  /** Adds the batch; returns whether a new key appeared. */
-  addBatch(batch: PostingBatch): boolean {
+  keys(): IterableIterator<K> {
+    return this.map.keys();
+  }
+
+  /** Adds the batch; returns whether a new key appeared (each new key is passed to `onNew`). */
+  addBatch(batch: PostingBatch<K>, onNew?: (key: K) => void): boolean {
     let created = false;
     for (const [key, ids] of batch.entries) {
       let bitmap = this.map.get(key);
@@ -39,6 +43,7 @@ export class PostingMap {
         bitmap = new Bitmap();
         this.map.set(key, bitmap);
         created = true;
+        onNew?.(key);
       }
       if (ids.length === 1) bitmap.add(ids[0]);
       else bitmap.addMany(Uint32Array.from(ids));
@@ -46,8 +51,8 @@ export class PostingMap {
     return created;
   }
 
-  /** Removes the batch; returns whether a key disappeared (its bitmap became empty). */
-  removeBatch(batch: PostingBatch): boolean {
+  /** Removes the batch; returns whether a key disappeared (its bitmap became empty; passed to `onGone`). */
+  removeBatch(batch: PostingBatch<K>, onGone?: (key: K) => void): boolean {
     let dropped = false;
     for (const [key, ids] of batch.entries) {
       const bitmap = this.map.get(key);
@@ -57,6 +62,7 @@ export class PostingMap {
       if (bitmap.isEmpty) {
         this.map.delete(key);
         dropped = true;
+        onGone?.(key);
       }
     }
     return dropped;

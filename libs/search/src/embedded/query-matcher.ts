@@ -1,7 +1,9 @@
 import type { FilterCondition } from '../search.port.js';
 import { hanGrams, type QueryTerm } from '../tokenizer.js';
+import { typoBudget } from '../typo.js';
 import { Bitmap, andAll, empty, orAll } from './bitmap.js';
 import { MAX_PREFIX, type AttributePostings, type EmbeddedIndex } from './embedded-index.js';
+import type { Derivation } from './typo-dictionary.js';
 
 /** Where one query term matches. The bitmaps are shared with the index: never mutate them. */
 export interface TermMatch {
@@ -12,6 +14,8 @@ export interface TermMatch {
   any: Bitmap;
   /** Documents holding the term (or a one-word synonym) as a whole word. */
   exact: Bitmap;
+  /** With typo derivations: [matches without typo, with one, with two] (any attribute); empty otherwise. */
+  byTypos: Bitmap[];
 }
 
 /**
@@ -33,10 +37,23 @@ function termInAttribute(attr: AttributePostings, term: QueryTerm): Bitmap {
   return orAll(parts);
 }
 
+/** Documents holding a word (or, for a prefix derivation, a word starting with it) of the typo dictionary. */
+function derivationInAttribute(attr: AttributePostings, text: string, prefix: boolean): Bitmap | undefined {
+  if (prefix && text.length <= MAX_PREFIX) return attr.prefixes.get(text);
+  return orAll([attr.words.get(text), attr.pinyin.get(text)].filter((b): b is Bitmap => !!b));
+}
+
 export function matchTerm(index: EmbeddedIndex, term: QueryTerm): TermMatch {
   const alternatives = index.synonyms.get(term.text) ?? [];
+  let derivations: Derivation[] = [];
+  if (typoBudget(term) > 0) {
+    index.typos.ensure(() => index.latinWords());
+    derivations = index.typos.derivations(term.text, term.prefix);
+  }
   const perAttr: Bitmap[] = [];
   const exact: Bitmap[] = [];
+  const exactOnly: Bitmap[] = [];
+  const typoParts: Bitmap[][] = [[], []];
   for (const attr of index.attributes) {
     const parts = [termInAttribute(attr, term)];
     const word = attr.words.get(term.text);
@@ -46,12 +63,24 @@ export function matchTerm(index: EmbeddedIndex, term: QueryTerm): TermMatch {
       const synonymWord = alternative.length === 1 ? attr.words.get(alternative[0].text) : undefined;
       if (synonymWord) exact.push(synonymWord);
     }
-    perAttr.push(orAll(parts));
+    const exactMatch = orAll(parts);
+    exactOnly.push(exactMatch);
+    const withTypos = [exactMatch];
+    for (const d of derivations) {
+      const postings = derivationInAttribute(attr, d.text, d.prefix);
+      if (postings && !postings.isEmpty) {
+        withTypos.push(postings);
+        typoParts[d.typos - 1].push(postings);
+      }
+    }
+    perAttr.push(withTypos.length === 1 ? exactMatch : orAll(withTypos));
   }
-  return { term, perAttr, any: orAll(perAttr), exact: orAll(exact) };
+  const byTypos = typoParts.some((p) => p.length) ? [orAll(exactOnly), ...typoParts.map(orAll)] : [];
+  return { term, perAttr, any: orAll(perAttr), exact: orAll(exact), byTypos };
 }
 
 function evaluateCondition(index: EmbeddedIndex, cond: FilterCondition): Bitmap {
+  if (cond.op === 'geoRadius') return index.geo ? index.geo.radius(cond, cond.metres) : empty();
   const field = index.filters.get(cond.field)!;
   switch (cond.op) {
     case 'eq':

@@ -63,34 +63,59 @@ function bestAttribute(bucket: Bitmap, match: TermMatch): Bitmap[] {
 }
 
 /**
- * Orders by the sum over the terms of the best attribute each term matches in (title before description).
- * With many terms × attributes, only the first terms count (bounded number of bitmap operations).
+ * Splits a bucket by the sum over the terms of a per-term score: `partsOf(term)` gives disjoint bitmaps covering
+ * the bucket, index = score. Only the first terms count when there are many (bounded bitmap operations).
  */
+function bySum(bucket: Bitmap, terms: readonly TermMatch[], width: number, partsOf: (match: TermMatch) => Bitmap[]): Bitmap[] {
+  let k = terms.length;
+  while (k > 1 && k * width * (k * (width - 1) + 1) > 600) k--;
+  let layers = new Map<number, Bitmap>([[0, bucket]]);
+  for (const match of terms.slice(0, k)) {
+    const parts = partsOf(match);
+    const next = new Map<number, Bitmap[]>();
+    for (const [score, layer] of layers) {
+      parts.forEach((part, value) => {
+        if (part.isEmpty) return;
+        const cell = Bitmap.and(layer, part);
+        if (cell.isEmpty) return;
+        const list = next.get(score + value) ?? [];
+        list.push(cell);
+        next.set(score + value, list);
+      });
+    }
+    layers = new Map([...next].map(([score, list]) => [score, list.length === 1 ? list[0] : Bitmap.orMany(list)]));
+  }
+  return [...layers.entries()].sort((a, b) => a[0] - b[0]).map(([, layer]) => layer);
+}
+
+/** Orders by the sum over the terms of the best attribute each term matches in (title before description). */
 export function attributePartition(matches: readonly TermMatch[]): Partition {
   return (bucket) => {
     const attrs = matches[0].perAttr.length;
     if (attrs <= 1) return [bucket];
-    let k = matches.length;
-    while (k > 1 && k * (attrs + 1) * (k * attrs + 1) > 600) k--;
-    const terms = matches.slice(0, k);
-    let layers = new Map<number, Bitmap>([[0, bucket]]);
-    for (const match of terms) {
-      const parts = bestAttribute(bucket, match);
-      const next = new Map<number, Bitmap[]>();
-      for (const [score, layer] of layers) {
-        parts.forEach((part, attr) => {
-          if (part.isEmpty) return;
-          const cell = Bitmap.and(layer, part);
-          if (cell.isEmpty) return;
-          const list = next.get(score + attr) ?? [];
-          list.push(cell);
-          next.set(score + attr, list);
-        });
-      }
-      layers = new Map([...next].map(([score, list]) => [score, list.length === 1 ? list[0] : Bitmap.orMany(list)]));
-    }
-    return [...layers.entries()].sort((a, b) => a[0] - b[0]).map(([, layer]) => layer);
+    return bySum(bucket, matches, attrs + 1, (match) => bestAttribute(bucket, match));
   };
+}
+
+/**
+ * The `typo` rule: fewer typos first, summed over the terms (a term matching without typo, or not at all,
+ * counts 0). Undefined when no term matched with typos.
+ */
+export function typoPartition(matches: readonly TermMatch[]): Partition | undefined {
+  const typoTerms = matches.filter((m) => m.byTypos.length > 0);
+  if (typoTerms.length === 0) return undefined;
+  return (bucket) =>
+    bySum(bucket, typoTerms, 3, (match) => {
+      const parts: Bitmap[] = [];
+      let rest = bucket;
+      for (const level of match.byTypos) {
+        const part = Bitmap.and(rest, level);
+        parts.push(part);
+        if (!part.isEmpty) rest = Bitmap.andNot(rest, part);
+      }
+      parts[0] = parts[0].isEmpty ? rest : rest.isEmpty ? parts[0] : Bitmap.or(parts[0], rest);
+      return parts;
+    });
 }
 
 /** Documents where every term is a whole word (not only a sub-word, prefix or pinyin) come first. */

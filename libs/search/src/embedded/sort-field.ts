@@ -3,9 +3,9 @@ import { getPath } from '../search.validation.js';
 import { Bitmap } from './bitmap.js';
 
 /**
- * Order of one sortable attribute: numbers first, then strings; ties share a rank. Built lazily on the first
- * sorted query; later writes only mark their ids, and the next sorted query merges them into the previous
- * order in one linear pass instead of sorting everything again.
+ * Order of one sortable attribute: numbers first, then strings; ties share a rank. Values are recorded as
+ * documents are indexed; the order is built lazily on the first sorted query, and later writes only mark their
+ * ids, which the next sorted query merges into the previous order in one linear pass instead of sorting again.
  */
 export class SortField {
   /** Ids having a value, ascending by value then id. */
@@ -22,9 +22,20 @@ export class SortField {
 
   constructor(readonly field: string) {}
 
-  /** Marks documents whose value may have changed (added, replaced or deleted). */
-  touch(ids: Iterable<number>): void {
-    if (this.built) for (const id of ids) this.pending.add(id);
+  /** Records the value of a document being indexed (undefined: being removed). */
+  update(id: number, doc: SearchDocument | undefined): void {
+    this.grow(id + 1);
+    const value = doc === undefined ? undefined : getPath(doc, this.field);
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      this.kind[id] = 1;
+      this.numbers[id] = value;
+    } else if (typeof value === 'string') {
+      this.kind[id] = 2;
+      this.strings[id] = value;
+    } else {
+      this.kind[id] = 0;
+    }
+    if (this.built) this.pending.add(id);
   }
 
   private grow(size: number): void {
@@ -38,19 +49,6 @@ export class SortField {
     this.numbers = numbers;
   }
 
-  private read(id: number, doc: SearchDocument | undefined): void {
-    const value = doc === undefined ? undefined : getPath(doc, this.field);
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      this.kind[id] = 1;
-      this.numbers[id] = value;
-    } else if (typeof value === 'string') {
-      this.kind[id] = 2;
-      this.strings[id] = value;
-    } else {
-      this.kind[id] = 0;
-    }
-  }
-
   private readonly compare = (a: number, b: number): number => {
     const ka = this.kind[a];
     const kb = this.kind[b];
@@ -61,24 +59,18 @@ export class SortField {
     return sa < sb ? -1 : sa > sb ? 1 : a - b;
   };
 
-  ensure(ids: () => Uint32Array, docOf: (id: number) => SearchDocument | undefined, maxId: number): void {
+  ensure(ids: () => Uint32Array, maxId: number): void {
     if (this.built && this.pending.size === 0) return;
     this.grow(maxId + 1);
     let order: Uint32Array;
     const full = !this.built || this.pending.size > Math.max(5_000, this.order.length / 4);
     if (full) {
       const withValue: number[] = [];
-      for (const id of ids()) {
-        this.read(id, docOf(id));
-        if (this.kind[id]) withValue.push(id);
-      }
+      for (const id of ids()) if (this.kind[id]) withValue.push(id);
       order = Uint32Array.from(withValue).sort(this.compare);
     } else {
       const changed: number[] = [];
-      for (const id of this.pending) {
-        this.read(id, docOf(id));
-        if (this.kind[id]) changed.push(id);
-      }
+      for (const id of this.pending) if (this.kind[id]) changed.push(id);
       changed.sort(this.compare);
       this.present.removeMany(this.pending);
       this.present.addMany(changed);

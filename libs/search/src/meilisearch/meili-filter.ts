@@ -1,4 +1,6 @@
-import type { FilterCondition, FilterValue } from '../search.port.js';
+import { decimal } from '../geo.js';
+import type { FilterCondition, FilterValue, GeoPoint } from '../search.port.js';
+import type { NormalizedSort } from '../search.validation.js';
 
 /** A value as a Meilisearch filter literal: always double-quoted, with `\` and `"` escaped; plain decimals bare. */
 export function filterLiteral(value: FilterValue): string {
@@ -6,8 +8,11 @@ export function filterLiteral(value: FilterValue): string {
   return `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+const point = (p: GeoPoint) => `${decimal(p.lat)}, ${decimal(p.lng)}`;
+
 /** One validated condition (its field already checked against the filterable attributes). */
 export function conditionToMeili(cond: FilterCondition): string {
+  if (cond.op === 'geoRadius') return `_geoRadius(${point(cond)}, ${decimal(cond.metres)})`;
   const f = cond.field;
   switch (cond.op) {
     case 'eq':
@@ -32,4 +37,9 @@ export function conditionToMeili(cond: FilterCondition): string {
 /** A validated filter (AND of OR-groups) as Meilisearch's array form: every string must hold. */
 export function filterToMeili(cnf: readonly FilterCondition[][]): string[] {
   return cnf.map((group) => (group.length === 1 ? conditionToMeili(group[0]) : `(${group.map(conditionToMeili).join(' OR ')})`));
+}
+
+/** Sort criteria: `field:asc`, or `_geoPoint(lat, lng):asc` for a distance. */
+export function sortToMeili(sort: readonly NormalizedSort[]): string[] {
+  return sort.map((s) => ('geoPoint' in s ? `_geoPoint(${point(s.geoPoint)}):${s.direction}` : `${s.field}:${s.direction}`));
 }

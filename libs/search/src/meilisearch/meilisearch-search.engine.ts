@@ -6,14 +6,16 @@ import {
   type IndexSettings,
   type SearchDocument,
   type SearchHealth,
+  type SearchHit,
   type SearchIndexStats,
   type SearchQuery,
   type SearchResult,
 } from '../search.port.js';
-import { assertIndexName, documentId, normalizeId, resolveSettings, validateQuery, type ResolvedIndexSettings } from '../search.validation.js';
+import { formatHit, highlightTerms } from '../highlight.js';
+import { assertIndexName, checkGeo, documentId, normalizeId, resolveSettings, validateQuery, type ResolvedIndexSettings } from '../search.validation.js';
 import { normalizeText } from '../tokenizer.js';
-import { filterToMeili } from './meili-filter.js';
-import { meiliQuery, meiliSettings, stripHidden, toMeiliDocument } from './meili-documents.js';
+import { filterToMeili, sortToMeili } from './meili-filter.js';
+import { meiliQuery, meiliSettings, stripHidden, supportsDisableOnNumbers, toMeiliDocument } from './meili-documents.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -39,6 +41,8 @@ export class MeilisearchSearchEngine extends SearchEngine {
   private readonly settings = new Map<string, ResolvedIndexSettings>();
   private readonly synonymKeys = new Map<string, Set<string>>();
   private readonly taskTimeoutMs: number;
+  /** Whether the server knows `typoTolerance.disableOnNumbers` (v1.15+); learnt by `ensureIndex`. */
+  private disableOnNumbers = false;
 
   constructor(options: MeilisearchEngineOptions) {
     super();
@@ -95,7 +99,9 @@ export class MeilisearchSearchEngine extends SearchEngine {
     } else if (existing.primaryKey && existing.primaryKey !== resolved.primaryKey) {
       throw new SearchSettingsError(`index "${name}" is keyed by "${existing.primaryKey}"; drop it to change the primary key`);
     }
-    await this.run(name, () => this.client.index(name).updateSettings(meiliSettings(resolved)));
+    const version = await this.call(undefined, () => this.client.getVersion()).then((v) => v.pkgVersion, () => '');
+    this.disableOnNumbers = supportsDisableOnNumbers(version);
+    await this.run(name, () => this.client.index(name).updateSettings(meiliSettings(resolved, { disableOnNumbers: this.disableOnNumbers })));
     this.remember(name, resolved);
   }
 
@@ -114,6 +120,7 @@ export class MeilisearchSearchEngine extends SearchEngine {
     if (docs.length === 0) return;
     const prepared = docs.map((doc) => {
       documentId(doc, settings.primaryKey);
+      checkGeo(doc, settings);
       return toMeiliDocument(doc, settings);
     });
     await this.run(name, () => this.client.index(name).addDocuments(prepared, { primaryKey: settings.primaryKey }));
@@ -127,22 +134,29 @@ export class MeilisearchSearchEngine extends SearchEngine {
 
   async search<T extends SearchDocument = SearchDocument>(name: string, query: SearchQuery = {}): Promise<SearchResult<T>> {
     const started = performance.now();
-    const normalized = validateQuery(this.settingsOf(name), query);
+    const settings = this.settingsOf(name);
+    const normalized = validateQuery(settings, query);
     const keys = this.synonymKeys.get(name);
-    const q = meiliQuery(normalized.q, (chunk) => !!keys?.has(chunk));
+    const q = meiliQuery(normalized.q, (chunk) => !!keys?.has(chunk), { quoteNumbers: !this.disableOnNumbers });
     const response = await this.call(name, () =>
       this.client.index(name).search(q || null, {
         filter: normalized.filter.length ? filterToMeili(normalized.filter) : undefined,
         facets: normalized.facets.length ? normalized.facets : undefined,
-        sort: normalized.sort.length ? normalized.sort.map((s) => `${s.field}:${s.direction}`) : undefined,
+        sort: normalized.sort.length ? sortToMeili(normalized.sort) : undefined,
         limit: normalized.limit,
         offset: normalized.offset,
         matchingStrategy: normalized.matchingStrategy,
         locales: ['cmn'],
       }),
     );
+    const { highlight } = normalized;
+    const terms = highlight ? highlightTerms(normalized.q, settings) : [];
     return {
-      hits: response.hits.map((hit) => stripHidden(hit) as T),
+      hits: response.hits.map((raw) => {
+        const hit: SearchHit<T> = stripHidden(raw) as SearchHit<T>;
+        if (highlight) hit._formatted = formatHit(hit, terms, highlight, settings);
+        return hit;
+      }),
       estimatedTotalHits: response.estimatedTotalHits ?? response.hits.length,
       ...(normalized.facets.length ? { facetDistribution: response.facetDistribution ?? {} } : {}),
       processingTimeMs: Math.round((performance.now() - started) * 100) / 100,
