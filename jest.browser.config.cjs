@@ -4,7 +4,7 @@
 // test/support/app.ts → startTestApi(), which needs the local PostgreSQL and Redis like the e2e tests).
 //   DAOGANG_API_URL=http://127.0.0.1:3000  use an already running, seeded API instead of booting one
 //   CHROMIUM_PATH=/usr/bin/chromium          browser binary (default shown)
-const libs = ['platform', 'accounts', 'search', 'jobs', 'registry', 'schema'];
+const libs = ['platform', 'accounts', 'search', 'jobs', 'registry', 'indexing', 'schema'];
 const aliases = {};
 for (const lib of libs) {
   aliases[`^@daogang/${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;

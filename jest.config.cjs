@@ -1,5 +1,5 @@
 // Jest in ESM mode (NestJS 12 is ESM-only); run through `node --experimental-vm-modules`.
-const libs = ['platform', 'accounts', 'search', 'jobs', 'registry', 'schema'];
+const libs = ['platform', 'accounts', 'search', 'jobs', 'registry', 'indexing', 'schema'];
 const aliases = {};
 for (const lib of libs) {
   aliases[`^@daogang/${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;

@@ -110,7 +110,7 @@ describe('exports', () => {
     });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load((res.body as Buffer).buffer as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('有外出务工意愿名单');
     expect(sheet.rowCount).toBe(1 + 3);

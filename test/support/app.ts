@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@daogang/platform';
+import { IndexSyncService } from '@daogang/indexing';
 import { seedDemo } from '@daogang/schema';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -24,7 +25,11 @@ export async function startTestApi(options: { seed?: boolean; config?: Record<st
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  if (options.seed !== false) await seedDemo(app);
+  if (options.seed !== false) {
+    await seedDemo(app);
+    // The seed announces its rows through the outbox; catch the indexes up before the tests search.
+    await app.get(IndexSyncService).sync();
+  }
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@daogang/accounts';
-import { JobsModule } from '@daogang/jobs';
-import { RegistryModule } from '@daogang/registry';
+import { IndexingModule } from '@daogang/indexing';
+import { JobsIndex, JobsModule } from '@daogang/jobs';
+import { RegistryModule, WorkersIndex } from '@daogang/registry';
 import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { QueueDashboardSessionController } from './queue-dashboard.js';
@@ -13,7 +14,9 @@ export class AppModule {
   static with(config?: AppConfig) {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchHttpModule, AccountsModule, JobsModule, RegistryModule],
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchHttpModule, AccountsModule, JobsModule, RegistryModule,
+        IndexingModule.forRoot({ imports: [JobsModule, RegistryModule], definitions: [JobsIndex, WorkersIndex] }),
+      ],
       controllers: [QueueDashboardSessionController],
     };
   }

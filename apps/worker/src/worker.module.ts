@@ -1,8 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsProcessorsModule } from '@daogang/accounts';
+import { JobsProcessorsModule } from '@daogang/jobs';
 import { RegistryProcessorsModule } from '@daogang/registry';
-import { AppConfig, MaintenanceJob, PlatformModule, QueueName, RegistryJob } from '@daogang/platform';
+import { AppConfig, JobsJob, MaintenanceJob, PlatformModule, QueueName, RegistryJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import type { Queue } from 'bullmq';
 
@@ -12,6 +13,7 @@ class Schedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
     @InjectQueue(QueueName.Registry) private readonly registry: Queue,
+    @InjectQueue(QueueName.Jobs) private readonly jobs: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,6 +27,11 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '50 15 * * *' }, // 23:50 Beijing time: the day's figure for the ranking
       { name: RegistryJob.SnapshotCompleteness, data: {} },
     );
+    await this.jobs.upsertJobScheduler(
+      'expire-job-orders',
+      { pattern: '5 * * * *' }, // hourly; the day turns at 16:00 UTC (midnight Beijing)
+      { name: JobsJob.ExpireJobOrders, data: {} },
+    );
   }
 }
 
@@ -34,7 +41,7 @@ export class WorkerModule {
   static with(config?: AppConfig, options: { schedules?: boolean } = {}) {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule],
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule],
       providers: options.schedules === false ? [] : [Schedules],
     };
   }

@@ -33,27 +33,35 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<User> {
     this.checkShape(dto);
     const passwordHash = await hashPassword(dto.password);
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertFree(manager, dto);
-      const repo = manager.getRepository(User);
-      const user = await repo.save(
-        repo.create({
-          role: dto.role,
-          username: dto.username ?? null,
-          mobileHash: dto.mobile ? this.pii.hash('mobile', dto.mobile) : null,
-          mobileEncrypted: dto.mobile ? this.pii.encrypt(dto.mobile) : null,
-          displayName: dto.displayName,
-          passwordHash,
-          employerId: dto.employerId ?? null,
-          status: 'active',
-        }),
-      );
-      const counties = [...new Set(dto.countyCodes ?? [])];
-      if (counties.length) {
-        await manager.getRepository(UserCounty).insert(counties.map((countyCode) => ({ userId: user.id, countyCode })));
-      }
-      return user;
-    });
+    return this.dataSource.transaction((manager) => this.insert(manager, dto, passwordHash));
+  }
+
+  /** Inside the caller's transaction (e.g. an employer's organisation and its first account together). */
+  async createIn(manager: EntityManager, dto: CreateUserDto): Promise<User> {
+    this.checkShape(dto);
+    return this.insert(manager, dto, await hashPassword(dto.password));
+  }
+
+  private async insert(manager: EntityManager, dto: CreateUserDto, passwordHash: string): Promise<User> {
+    await this.assertFree(manager, dto);
+    const repo = manager.getRepository(User);
+    const user = await repo.save(
+      repo.create({
+        role: dto.role,
+        username: dto.username ?? null,
+        mobileHash: dto.mobile ? this.pii.hash('mobile', dto.mobile) : null,
+        mobileEncrypted: dto.mobile ? this.pii.encrypt(dto.mobile) : null,
+        displayName: dto.displayName,
+        passwordHash,
+        employerId: dto.employerId ?? null,
+        status: 'active',
+      }),
+    );
+    const counties = [...new Set(dto.countyCodes ?? [])];
+    if (counties.length) {
+      await manager.getRepository(UserCounty).insert(counties.map((countyCode) => ({ userId: user.id, countyCode })));
+    }
+    return user;
   }
 
   /** Looks an account up by mobile number (workers) or user name (staff). */

@@ -17,3 +17,5 @@ export * from './queues/queues.module.js';
 export * from './redis/rate-limiter.js';
 export * from './redis/redis.module.js';
 export * from './values/mobile.js';
+export * from './outbox/outbox-event.entity.js';
+export * from './outbox/outbox.js';

@@ -11,6 +11,7 @@ import { PiiCipher } from './crypto/pii-cipher.js';
 import { dataSourceOptions, SchemaParts } from './database/data-source-options.js';
 import { ErrorFilter } from './errors/error.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { Outbox } from './outbox/outbox.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RateLimiter } from './redis/rate-limiter.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -48,8 +49,8 @@ export class PlatformModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [AccessTokenService, PiiCipher, RateLimiter, ...httpProviders],
-      exports: [AccessTokenService, PiiCipher, RateLimiter, JwtModule, QueuesModule, TypeOrmModule],
+      providers: [AccessTokenService, PiiCipher, RateLimiter, Outbox, ...httpProviders],
+      exports: [AccessTokenService, PiiCipher, RateLimiter, Outbox, JwtModule, QueuesModule, TypeOrmModule],
     };
   }
 }

@@ -18,3 +18,6 @@ export * from './workers/entities/worker-status-change.entity.js';
 export * from './workers/entities/worker.entity.js';
 export * from './workers/worker-status.service.js';
 export * from './workers/workers.service.js';
+export * from './worker-search/workers.index.js';
+export * from './worker-search/worker-search.service.js';
+export * from './workers/worker-topics.js';

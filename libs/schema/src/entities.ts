@@ -1,10 +1,13 @@
 import { RefreshToken, User, UserCounty } from '@daogang/accounts';
-import { Employer } from '@daogang/jobs';
+import { Employer, JobOrder } from '@daogang/jobs';
+import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
+import { WorkerImport, WorkerImportError } from '@daogang/registry/import/index.js';
 
 /** Every entity of every domain: the whole database as TypeORM sees it. */
 export const ENTITIES = [
   User, UserCounty, RefreshToken,
-  Employer,
-  Household, HouseholdIncome, Worker, WorkerStatusChange, PiiAccess, CompletenessDaily,
+  OutboxEvent,
+  Employer, JobOrder,
+  Household, HouseholdIncome, Worker, WorkerStatusChange, PiiAccess, CompletenessDaily, WorkerImport, WorkerImportError,
 ];

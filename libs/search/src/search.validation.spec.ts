@@ -1,6 +1,6 @@
 import { SearchDocumentError, SearchQueryError, SearchSettingsError } from './search.errors.js';
-import type { IndexSettings } from './search.port.js';
-import { documentId, getPath, resolveSettings, validateQuery } from './search.validation.js';
+import type { IndexSettings, SearchQuery } from './search.port.js';
+import { checkGeo, documentId, getPath, resolveSettings, validateQuery } from './search.validation.js';
 
 const settings = resolveSettings({
   primaryKey: 'id',
@@ -59,6 +59,49 @@ describe('queries', () => {
     expect(() => validateQuery(settings, { q: 'x'.repeat(300) })).toThrow(SearchQueryError);
     expect(() => validateQuery(settings, { sort: [{ field: 'wage', direction: 'up' as 'asc' }] })).toThrow(SearchQueryError);
     expect(() => validateQuery(settings, { matchingStrategy: 'frequency' as 'all' })).toThrow(SearchQueryError);
+  });
+});
+
+describe('geo and highlight queries', () => {
+  const geo = resolveSettings({ primaryKey: 'id', searchableAttributes: ['title'], sortableAttributes: ['wage'], geo: true });
+
+  it('accepts a geo point sort and a radius filter on an index with geo: true', () => {
+    const q = validateQuery(geo, {
+      sort: [{ geoPoint: { lat: 24.48, lng: 118.09 } }, { field: 'wage', direction: 'desc' }],
+      filter: [{ anyOf: [{ op: 'geoRadius', lat: 24.48, lng: 118.09, metres: 5000 }] }],
+      highlight: ['title', 'title'],
+    });
+    expect(q.sort).toEqual([{ geoPoint: { lat: 24.48, lng: 118.09 }, direction: 'asc' }, { field: 'wage', direction: 'desc' }]);
+    expect(q.filter).toEqual([[{ op: 'geoRadius', lat: 24.48, lng: 118.09, metres: 5000 }]]);
+    expect(q.highlight).toEqual({ attributes: ['title'], preTag: '<em>', postTag: '</em>' });
+    expect(validateQuery(geo, {}).highlight).toBeUndefined();
+  });
+
+  it('refuses geo on an index without it, bad points, radii and highlight requests', () => {
+    expect(() => validateQuery(settings, { sort: [{ geoPoint: { lat: 0, lng: 0 } }] })).toThrow(/geo: true/);
+    expect(() => validateQuery(settings, { filter: [{ op: 'geoRadius', lat: 0, lng: 0, metres: 1 }] })).toThrow(/geo: true/);
+    const bad: SearchQuery[] = [
+      { sort: [{ geoPoint: { lat: 90.5, lng: 0 } }] },
+      { sort: [{ geoPoint: { lat: 0, lng: Number.NaN } }] },
+      { sort: [{ geoPoint: null as unknown as { lat: number; lng: number } }] },
+      { sort: [{ geoPoint: { lat: 0, lng: 0 } }, { geoPoint: { lat: 1, lng: 1 } }] },
+      { filter: [{ op: 'geoRadius', lat: 0, lng: 0, metres: Number.POSITIVE_INFINITY }] },
+      { filter: [{ op: 'geoRadius', lat: 0, lng: 200, metres: 1 }] },
+      { highlight: ['wage'] },
+      { highlight: 'title' as unknown as string[] },
+      { highlight: ['title'], highlightPreTag: 'x'.repeat(101) },
+    ];
+    for (const query of bad) expect(() => validateQuery(geo, query)).toThrow(SearchQueryError);
+  });
+
+  it('checks _geo of documents when geo is on', () => {
+    expect(() => checkGeo({ id: 1, _geo: { lat: 24.5, lng: 118.1 } }, geo)).not.toThrow();
+    expect(() => checkGeo({ id: 1, _geo: null }, geo)).not.toThrow();
+    expect(() => checkGeo({ id: 1 }, geo)).not.toThrow();
+    for (const _geo of [{ lat: '24.5', lng: 118 }, { lat: 24.5 }, [24.5, 118], { lat: 95, lng: 0 }]) {
+      expect(() => checkGeo({ id: 1, _geo }, geo)).toThrow(SearchDocumentError);
+    }
+    expect(() => checkGeo({ id: 1, _geo: 'anything' }, settings)).not.toThrow();
   });
 });
 

@@ -25,9 +25,13 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`route without an access rule: ${context.getClass().name}.${context.getHandler().name}`);
       throw new ForbiddenError('此接口未配置访问规则');
     }
-    if (rule.public) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
     const token = bearerToken(request);
+    if (rule.public) {
+      // A public route still knows who calls when a valid token comes along (e.g. a job detail for its employer).
+      if (token) request.user = await this.tokens.verify(token).catch(() => undefined);
+      return true;
+    }
     if (!token) throw new UnauthenticatedError();
     const user = await this.tokens.verify(token);
     request.user = user;

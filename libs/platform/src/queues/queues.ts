@@ -7,6 +7,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Import = 'import',
   Registry = 'registry',
+  Jobs = 'jobs',
 }
 
 export enum MaintenanceJob {
@@ -36,10 +37,17 @@ export enum RegistryJob {
   SnapshotCompleteness = 'SnapshotCompleteness',
 }
 
+/** Jobs of the `jobs` queue. */
+export enum JobsJob {
+  /** Closes job orders past their expiry day. */
+  ExpireJobOrders = 'ExpireJobOrders',
+}
+
 export interface JobPayloads {
   [MaintenanceJob.PurgeExpiredRefreshTokens]: PurgeExpiredRefreshTokensPayload;
   [ImportJob.ImportWorkers]: ImportWorkersPayload;
   [RegistryJob.SnapshotCompleteness]: { day?: string };
+  [JobsJob.ExpireJobOrders]: Record<string, never>;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { PiiCipher } from '@daogang/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { refreshHouseholds } from '../households/household-counts.js';
+import { WORKERS_TOPIC } from '../workers/worker-topics.js';
 import { HEADER_OF } from './import-columns.js';
 import { EMPLOYED_STATUSES, EmploymentStatus } from '../workers/employment-status.js';
 import { mergeWorker, newWorker, NewWorker, PreparedRow, WorkerState, WorkerWrite } from './import-record.js';
@@ -198,6 +199,15 @@ export class ImportBatchWriter {
       if (updates.length) await manager.query(UPDATE_WORKERS, [JSON.stringify(updates), this.actor.createdBy, this.actor.statusNote]);
       // Households created by this batch were inserted with their counts; the others are derived again.
       await refreshHouseholds(manager, [...touched]);
+      // The search index learns of every new or changed worker (and the other members of touched households).
+      const written = [...inserts.map((w) => w.id_number_hash), ...updates.filter((u) => u.changed).map((u) => u.id_number_hash)];
+      if (written.length || touched.size) {
+        await manager.query(
+          `INSERT INTO outbox_events (topic, key)
+           SELECT $3, id::text FROM workers WHERE id_number_hash = ANY($1::text[]) OR household_id = ANY($2::uuid[])`,
+          [written, [...touched], WORKERS_TOPIC],
+        );
+      }
     }
 
     await after; // commit in file order

@@ -10,6 +10,7 @@ import { HEADER_OF } from './import-columns.js';
 import { countDataRows, fileSlices, locateHeader, sheetRecords } from './import-file.js';
 import { prepareRow, seal } from './import-record.js';
 import { RowParser } from './row-parser.js';
+import type { SheetRecord } from './sheet/sheet-record.js';
 import { SheetFormatError } from './sheet/sheet-record.js';
 
 /** Rows per transaction. */
@@ -145,24 +146,9 @@ export class ImportRunner {
 
     try {
       for (let r = await rows.next(); !r.done; r = await rows.next()) {
-        const { rowNumber, values } = r.value;
         ordinal++;
-        const { row, problems } = parser.parse(rowNumber, values);
-        let item: BatchItem = { ordinal, problems };
-        if (row) {
-          const first = firstRowOf.get(row.id.value);
-          if (first !== undefined) {
-            item = { ordinal, problems: [{ rowNumber, column: HEADER_OF('idNumber'), message: `与第${first}行身份证号重复` }] };
-          } else {
-            firstRowOf.set(row.id.value, rowNumber);
-            if (ordinal > checkpoint) {
-            const prepared = prepareRow(row, this.pii);
-            seal(prepared, this.pii); // encrypted here, while the previous batch is in the database
-            item = { ordinal, prepared };
-          }
-          }
-        }
-        if (ordinal <= checkpoint) continue; // committed by an earlier attempt
+        const item = this.item(parser, firstRowOf, r.value, ordinal, ordinal > checkpoint);
+        if (ordinal <= checkpoint) continue; // committed by an earlier attempt; read again for the duplicate check
         items.push(item);
         if (items.length >= IMPORT_BATCH_ROWS) {
           await send({ items, upTo: ordinal });
@@ -179,6 +165,24 @@ export class ImportRunner {
       await rows.return?.(undefined);
     }
     return Math.max(ordinal, checkpoint);
+  }
+
+  /**
+   * One data row: its problems, or the row prepared for writing (hashed, fingerprinted and, when it is to be
+   * written, encrypted: this runs while the previous batches are in the database, so the AES work overlaps them).
+   */
+  private item(parser: RowParser, firstRowOf: FirstRows, record: SheetRecord, ordinal: number, write: boolean): BatchItem {
+    const { row, problems } = parser.parse(record.rowNumber, record.values);
+    if (!row) return { ordinal, problems };
+    const first = firstRowOf.get(row.id.value);
+    if (first !== undefined) {
+      return { ordinal, problems: [{ rowNumber: row.rowNumber, column: HEADER_OF('idNumber'), message: `与第${first}行身份证号重复` }] };
+    }
+    firstRowOf.set(row.id.value, row.rowNumber);
+    if (!write) return { ordinal };
+    const prepared = prepareRow(row, this.pii);
+    seal(prepared, this.pii);
+    return { ordinal, prepared };
   }
 }
 

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { ImportJob, ImportWorkersPayload, QueueName } from '@daogang/platform';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ImportFileError, ImportOutcome, ImportRunner } from './import-runner.service.js';
+import { ImportFileError, ImportNotFoundError, ImportOutcome, ImportRunner } from './import-runner.service.js';
 
 /**
  * Queue edge of the bulk import: hands the job to ImportRunner, reports progress ({done, total}) on the job.
@@ -24,7 +24,8 @@ export class ImportProcessor extends WorkerHost {
         try {
           return await this.runner.run(importId, (progress) => job.updateProgress(progress));
         } catch (e) {
-          if (e instanceof ImportFileError) throw new UnrecoverableError(e.message);
+          // The row is written before the job is queued: an import that is not there was deleted, and stays so.
+          if (e instanceof ImportFileError || e instanceof ImportNotFoundError) throw new UnrecoverableError(e.message);
           const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
           this.logger.error(`import ${importId} attempt ${job.attemptsMade + 1} failed: ${(e as Error).stack ?? e}`);
           if (lastAttempt) await this.runner.fail(importId, '导入过程中出错，请稍后重新上传；如仍失败请联系管理员');

@@ -46,20 +46,21 @@ export class CompletenessService {
   async snapshot(day = beijingDate()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.delete(CompletenessDaily, { day });
-      const result = await manager.query(
+      await manager.query(
         `INSERT INTO completeness_daily (day, county_code, workers, complete, score_sum)
          SELECT $1::date, w.home_county_code, count(*), count(*) FILTER (WHERE ${COMPLETE}), sum(w.completeness)
            FROM workers w GROUP BY w.home_county_code`,
         [day],
       );
-      return (result as unknown[] & { length: number }).length ?? 0;
+      return manager.countBy(CompletenessDaily, { day });
     });
   }
 
   /** Counties ranked by completeness on `day` (taken now if not yet taken), with the change since the day before. */
   async ranking(day = beijingDate()): Promise<CompletenessRankDto[]> {
+    // Today's figure is taken afresh on every call (a day is only final once it is over); past days are kept as taken.
     const repo = this.dataSource.getRepository(CompletenessDaily);
-    if (!(await repo.existsBy({ day }))) await this.snapshot(day);
+    if (day === beijingDate() || !(await repo.existsBy({ day }))) await this.snapshot(day);
     const rows = await this.dataSource.query(
       `WITH today AS (SELECT county_code, workers, complete, score_sum FROM completeness_daily WHERE day = $1::date),
             before AS (SELECT county_code, workers, complete FROM completeness_daily WHERE day = $1::date - 1)

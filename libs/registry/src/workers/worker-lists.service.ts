@@ -75,7 +75,7 @@ export class WorkerListsService {
     );
     // Raw rows come back as w_<column>; stream() holds one connection until the stream ends.
     const rows = await qb.stream();
-    const date = new Date().toISOString().slice(0, 10);
+    const date = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing day
     const fileName = `${WORKER_LIST_ZH[query.list]}-${date}.${query.format}`;
     const out = new PassThrough();
     const records = async function* () {

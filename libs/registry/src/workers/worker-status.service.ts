@@ -8,6 +8,7 @@ import { EmploymentStatus, StatusSource } from './employment-status.js';
 import { WorkerStatusChange } from './entities/worker-status-change.entity.js';
 import { Worker } from './entities/worker.entity.js';
 import { WorkersService } from './workers.service.js';
+import { announceWorkers } from './worker-topics.js';
 
 /**
  * Employment status changes: each one a history row, and the household's zero-employment flag re-derived in the
@@ -50,6 +51,7 @@ export class WorkerStatusService {
       workerId, fromStatus: from, toStatus: status, changedBy: how.by, source: how.source, note: how.note ?? '',
     });
     await refreshHouseholds(manager, [worker.householdId]);
+    await announceWorkers(manager, [workerId], [worker.householdId]);
     return toDto(row);
   }
 

@@ -16,6 +16,7 @@ import { EmploymentStatus, StatusSource } from './employment-status.js';
 import { WorkerStatusChange } from './entities/worker-status-change.entity.js';
 import { Worker } from './entities/worker.entity.js';
 import { WorkerMapper } from './worker.mapper.js';
+import { announceWorkers } from './worker-topics.js';
 
 /** Registering and editing workers, scoped to the caller. Every write is one transaction. */
 @Injectable()
@@ -42,6 +43,7 @@ export class WorkersService {
       if (existing && (await this.mayClaim(manager, user, existing))) {
         // A broker registered this worker first; the worker signs up with the same ID and mobile: link, don't duplicate.
         await manager.getRepository(Worker).update({ id: existing.id }, { userId: user.id });
+        await announceWorkers(manager, [existing.id]);
         const claimed = await manager.getRepository(Worker).findOneByOrFail({ id: existing.id });
         return this.mapper.detail(manager, user, claimed, 'claimed own profile', await this.householdNo(manager, claimed));
       }
@@ -78,6 +80,7 @@ export class WorkersService {
         workerId: saved.id, fromStatus: null, toStatus: saved.employmentStatus, changedBy: user.id, source, note: '登记',
       });
       await refreshHouseholds(manager, [household?.id]);
+      await announceWorkers(manager, [saved.id], [household?.id]);
       return this.mapper.detail(manager, user, saved, 'registered the worker', household?.registrationNo);
     });
   }
@@ -121,6 +124,7 @@ export class WorkersService {
       applyProfile(worker, dto as WorkerProfileDto, this.pii);
       const saved = await manager.getRepository(Worker).save(worker);
       await refreshHouseholds(manager, touched);
+      await announceWorkers(manager, [saved.id], touched);
       return this.mapper.detail(manager, user, saved, 'edited the worker profile', await this.householdNo(manager, saved));
     });
   }

@@ -17,6 +17,7 @@ interface DemoMember {
 interface DemoHousehold { no: string; county: string; township: string; village: string; poor: boolean; members: DemoMember[] }
 
 const E = EmploymentStatus;
+const FEMALE = new Set(['马秀兰', '冶玉梅', '何梅花', '韩小芳', '冉秀英', '谭小红']);
 const HOUSEHOLDS: DemoHousehold[] = [
   { no: '6229250101001', county: '622925', township: '城关镇', village: '陈家集村', poor: true, members: [
     { name: '马小军', born: '1996-04-12', wish: ['电子厂', '普工'], skills: ['普工'], move: true },
@@ -57,10 +58,12 @@ export async function seedDemoRegistry(workers: WorkersService, adminId: string,
   let sequence = 11;
   for (const household of HOUSEHOLDS) {
     for (const member of household.members) {
+      // The 17th digit of an ID number is odd for men, even for women.
       sequence += 2;
+      const female = FEMALE.has(member.name);
       const dto: CreateWorkerDto = {
         name: member.name,
-        idNumber: makeIdNumber(household.county, member.born, sequence),
+        idNumber: makeIdNumber(household.county, member.born, female ? sequence + 1 : sequence),
         homeCountyCode: household.county,
         township: household.township,
         village: household.village,

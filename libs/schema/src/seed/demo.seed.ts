@@ -1,6 +1,6 @@
 import { CreateUserDto, User, UsersService } from '@daogang/accounts';
-import { Employer } from '@daogang/jobs';
-import { Role } from '@daogang/platform';
+import { Employer, JobOrder, JOBS_TOPIC, makeCreditCode } from '@daogang/jobs';
+import { OutboxEvent, Role } from '@daogang/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { WorkersService } from '@daogang/registry';
@@ -10,10 +10,19 @@ import { seedDemoRegistry } from './demo-registry.seed.js';
 export const DEMO_PASSWORD = 'daogang123';
 
 /** Eastern employers of the pairings in DOMAIN.md (Xiamen–Linxia, Jiaxing/Hangzhou–Enshi, Shandong–Chongqing). */
-const EMPLOYERS: Array<Pick<Employer, 'id' | 'name' | 'creditCode' | 'countyCode' | 'address'>> = [
-  { id: '7d0b6a1e-3c55-4f0e-9a43-1f2b3c4d5e01', name: '厦门集美宏泰电子有限公司', creditCode: null, countyCode: '350211', address: '福建省厦门市集美区杏林街道' },
-  { id: '7d0b6a1e-3c55-4f0e-9a43-1f2b3c4d5e02', name: '嘉兴南湖锦绣纺织服装有限公司', creditCode: null, countyCode: '330402', address: '浙江省嘉兴市南湖区' },
-  { id: '7d0b6a1e-3c55-4f0e-9a43-1f2b3c4d5e03', name: '济宁任城鲁达机械制造有限公司', creditCode: null, countyCode: '370811', address: '山东省济宁市任城区' },
+const EMPLOYERS: Array<Pick<Employer, 'id' | 'name' | 'creditCode' | 'countyCode' | 'address' | 'kind' | 'verification' | 'lng' | 'lat' | 'description'>> = [
+  { id: '7d0b6a1e-3c55-4f0e-9a43-1f2b3c4d5e01', name: '厦门集美宏泰电子有限公司', creditCode: makeCreditCode('350211', 1001), countyCode: '350211', address: '福建省厦门市集美区杏林街道', kind: 'enterprise', verification: 'verified', lng: 118.1, lat: 24.58, description: '消费电子组装，员工宿舍四人间，食堂有清真窗口。' },
+  { id: '7d0b6a1e-3c55-4f0e-9a43-1f2b3c4d5e02', name: '嘉兴南湖锦绣纺织服装有限公司', creditCode: makeCreditCode('330402', 2002), countyCode: '330402', address: '浙江省嘉兴市南湖区', kind: 'enterprise', verification: 'verified', lng: 120.78, lat: 30.75, description: '针织服装生产，计件工资。' },
+  { id: '7d0b6a1e-3c55-4f0e-9a43-1f2b3c4d5e03', name: '济宁任城鲁达机械制造有限公司', creditCode: makeCreditCode('370811', 3003), countyCode: '370811', address: '山东省济宁市任城区', kind: 'enterprise', verification: 'pending', lng: 116.6, lat: 35.41, description: '工程机械零部件。' },
+];
+
+/** Job orders of the demo employers (published unless said). */
+const JOB_ORDERS = [
+  { employer: 0, title: '电子厂普工（长白班，包吃住）', category: '电子厂', headcount: 50, wageMin: 5500, wageMax: 7000, benefits: ['dorm', 'meals', 'insurance', 'travel'], shift: 'day', requiredSkills: [], trainingOffered: true, trainingNote: '岗前培训3天，带薪', description: '手机主板组装、检测。电子厂长白班操作工，8小时工作制，加班另计。专列接送。' },
+  { employer: 0, title: 'SMT操作工（两班倒）', category: '电子厂', headcount: 20, wageMin: 6000, wageMax: 8000, benefits: ['dorm', 'meals', 'insurance'], shift: 'two_shift', requiredSkills: ['电子装配'], trainingOffered: false, trainingNote: '', description: '贴片机上下料、巡检，有电子装配经验优先。' },
+  { employer: 1, title: '缝纫工（计件，多劳多得）', category: '纺织服装', headcount: 30, wageMin: 5000, wageMax: 9000, benefits: ['dorm', 'meals'], shift: 'day', requiredSkills: ['缝纫'], trainingOffered: true, trainingNote: '不会可学，师傅带', description: '针织服装平车、拷边。计件工资，熟练工月入8000以上。' },
+  { employer: 1, title: '仓库分拣员', category: '物流', headcount: 10, wageMin: 4800, wageMax: 6000, benefits: ['dorm', 'insurance'], shift: 'two_shift', requiredSkills: [], trainingOffered: false, trainingNote: '', description: '成衣分拣、打包、上架。' },
+  { employer: 2, title: '机加工学徒（以岗定训）', category: '制造', headcount: 15, wageMin: 4500, wageMax: 6500, benefits: ['dorm', 'meals', 'insurance'], shift: 'day', requiredSkills: [], trainingOffered: true, trainingNote: '订单式培训，结业上岗', description: '车床、铣床操作，企业负责培训。', draft: true },
 ];
 
 export interface DemoAccount {
@@ -50,6 +59,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const users = app.get(UsersService);
   if ((await dataSource.getRepository(User).count()) > 0) return false;
   await dataSource.getRepository(Employer).upsert(EMPLOYERS, ['id']);
+  await seedJobOrders(dataSource);
   const created = new Map<string, string>();
   for (const { note: _note, ...account } of ACCOUNTS) {
     const user = await users.create(account);
@@ -57,4 +67,30 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   }
   await seedDemoRegistry(app.get(WorkersService), created.get('admin')!, created.get('13900000001')!);
   return true;
+}
+
+/** Published orders start 2–3 months ahead so the demo stays valid whatever day it is seeded. */
+async function seedJobOrders(dataSource: DataSource): Promise<void> {
+  const start = new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10);
+  const repo = dataSource.getRepository(JobOrder);
+  const ids: string[] = [];
+  for (const order of JOB_ORDERS) {
+    const employer = EMPLOYERS[order.employer];
+    const { employer: _e, draft, ...fields } = order as typeof order & { draft?: boolean };
+    const saved = await repo.save(repo.create({
+      ...fields,
+      employerId: employer.id,
+      benefits: fields.benefits as JobOrder['benefits'],
+      shift: fields.shift as JobOrder['shift'],
+      workCountyCode: employer.countyCode!,
+      workAddress: employer.address ?? '',
+      lng: employer.lng, lat: employer.lat,
+      startDate: start, expiresOn: start,
+      status: draft ? 'draft' : 'published',
+      publishedAt: draft ? null : new Date(),
+    }));
+    ids.push(saved.id);
+  }
+  // Announced like any other change, so running API processes index them.
+  await dataSource.getRepository(OutboxEvent).insert(ids.map((key) => ({ topic: JOBS_TOPIC, key })));
 }

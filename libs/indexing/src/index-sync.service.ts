@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, Outbox } from '@daogang/platform';
+import { SearchEngine } from '@daogang/search';
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { INDEX_DEFINITIONS, IndexDefinition } from './index-definition.js';
+import { outboxHead, readOutbox } from './outbox-reader.js';
+
+const PAGE = 5000;
+
+/**
+ * Keeps this process's search indexes in step with PostgreSQL. With the embedded engine every API process runs one:
+ * it builds each index from the database at start, then tails the outbox (nudged through Redis, polling as a
+ * fallback), so every process applies every update and a process that starts later catches up by itself.
+ */
+@Injectable()
+export class IndexSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IndexSyncService.name);
+  private cursor = '0';
+  private timer?: NodeJS.Timeout;
+  private subscriber?: Redis;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private readonly topics: Map<string, IndexDefinition>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: SearchEngine,
+    @Inject(INDEX_DEFINITIONS) private readonly definitions: IndexDefinition[],
+    private readonly config: AppConfig,
+    private readonly outbox: Outbox,
+  ) {
+    this.topics = new Map(definitions.map((d) => [d.topic, d]));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // The cursor is taken before the build: whatever changes during the build is applied again afterwards.
+    this.cursor = await outboxHead(this.dataSource);
+    for (const definition of this.definitions) await this.rebuild(definition);
+    this.timer = setInterval(() => void this.sync(), 1000);
+    this.timer.unref();
+    this.subscriber = new Redis(this.config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    this.subscriber.on('message', () => void this.sync());
+    this.subscriber.on('error', () => undefined); // polling covers for Redis being away
+    await this.subscriber.connect().then(() => this.subscriber!.subscribe(this.outbox.channel)).catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.subscriber?.disconnect();
+    await this.running;
+  }
+
+  /** Builds the index aside from the database, then swaps it in: searches never see a half-built index. */
+  async rebuild(definition: IndexDefinition): Promise<number> {
+    const aside = `${definition.index}__next`;
+    await this.engine.dropIndex(aside);
+    await this.engine.ensureIndex(aside, definition.settings);
+    let afterId: string | null = null;
+    let count = 0;
+    for (;;) {
+      const page = await definition.loadPage(this.dataSource.manager, afterId, PAGE);
+      if (!page.length) break;
+      await this.engine.upsert(aside, page);
+      count += page.length;
+      afterId = String(page[page.length - 1][definition.settings.primaryKey]);
+    }
+    await this.engine.ensureIndex(definition.index, definition.settings);
+    await this.engine.swap(definition.index, aside);
+    await this.engine.dropIndex(aside);
+    this.logger.log(`index ${definition.index}: ${count} documents`);
+    return count;
+  }
+
+  /** Applies what the outbox holds after the cursor; concurrent calls coalesce into one more pass. */
+  sync(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.applyOnce();
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.logger.warn(`index sync failed, will retry: ${(error as Error).message}`);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async applyOnce(): Promise<void> {
+    for (;;) {
+      const batch = await readOutbox(this.dataSource, this.cursor, [...this.topics.keys()]);
+      for (const [topic, keys] of batch.keys) {
+        const definition = this.topics.get(topic)!;
+        const ids = [...keys];
+        const docs = await definition.load(this.dataSource.manager, ids);
+        const present = new Set(docs.map((d) => String(d[definition.settings.primaryKey])));
+        if (docs.length) await this.engine.upsert(definition.index, docs);
+        const gone = ids.filter((id) => !present.has(id));
+        if (gone.length) await this.engine.delete(definition.index, gone);
+      }
+      const advanced = batch.lastId !== this.cursor;
+      this.cursor = batch.lastId;
+      if (!advanced || batch.rows < 5000) return;
+    }
+  }
+}

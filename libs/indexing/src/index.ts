@@ -1,0 +1,4 @@
+export * from './index-definition.js';
+export * from './index-sync.service.js';
+export * from './indexing.module.js';
+export * from './outbox-reader.js';
