@@ -32,6 +32,8 @@ export interface ConsoleMenuItem {
 }
 
 const LABOUR_HINT = '一库五名单：劳动力登记、批量导入、零就业户与信息完整率';
+const TALENT: ConsoleMenuItem = { key: 'talent', title: '劳动力搜索', hint: '按技能、意向工种、可到岗日期搜索负责县的劳动力' };
+const REVIEW: ConsoleMenuItem = { key: 'employers', title: '企业审核', hint: '审核新注册的用工企业：通过后才能发布招聘' };
 
 /** Side menu per staff role. Order is the order shown. */
 export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> = {
@@ -41,16 +43,20 @@ export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> =
   ],
   broker: [
     { key: 'labour', title: '我的劳动力', hint: LABOUR_HINT },
+    TALENT,
     { key: 'matching', title: '岗位匹配', hint: '把劳动力与招聘订单对接，发送岗位邀请' },
     { key: 'followups', title: '就业回访', hint: '上岗后的回访计划与跟踪服务台账' },
   ],
   coordinator: [{ key: 'transport', title: '输转调度', hint: '包车、专列、集合点与乘车名单' }],
   officer: [
     { key: 'labour', title: '我的劳动力', hint: LABOUR_HINT },
+    TALENT,
+    REVIEW,
     { key: 'dashboard', title: '数据看板', hint: '就业去向、零就业户、回访逾期情况' },
   ],
   admin: [
     { key: 'users', title: '用户管理', hint: '账号、角色与负责区域' },
+    REVIEW,
     { key: 'queues', title: '队列监控', hint: '后台任务队列（在新窗口打开）', href: '/api/admin/queues', sessionPath: '/api/admin/queue-session' },
   ],
 };

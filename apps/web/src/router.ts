@@ -23,6 +23,14 @@ const labour = (path: string, name: string, title: string, component: () => Prom
   meta: { area: 'console' as const, menu: 'labour', title },
 });
 
+/** Other console pages: the menu item (key) they belong to decides who may open them. */
+const page = (path: string, name: string, menu: string, title: string, component: () => Promise<unknown>) => ({
+  path,
+  name,
+  component,
+  meta: { area: 'console' as const, menu, title },
+});
+
 // Every page is a lazy chunk: a worker's phone never downloads the console (Element Plus) code.
 export const router = createRouter({
   history: createWebHistory('/'),
@@ -41,6 +49,12 @@ export const router = createRouter({
       meta: { public: true, title: '注册' },
     },
     {
+      path: '/employer/register',
+      name: 'employer-register',
+      component: () => import('./pages/EmployerRegisterPage.vue'),
+      meta: { public: true, title: '企业注册' },
+    },
+    {
       path: '/m/home',
       name: 'worker-home',
       component: () => import('./pages/worker/WorkerHome.vue'),
@@ -51,6 +65,18 @@ export const router = createRouter({
       name: 'worker-profile',
       component: () => import('./pages/worker/ProfilePage.vue'),
       meta: { area: 'worker', title: '我的档案' },
+    },
+    {
+      path: '/m/jobs',
+      name: 'worker-jobs',
+      component: () => import('./pages/worker/JobSearchPage.vue'),
+      meta: { area: 'worker', title: '找工作' },
+    },
+    {
+      path: '/m/jobs/:id',
+      name: 'worker-job',
+      component: () => import('./pages/worker/JobDetailPage.vue'),
+      meta: { area: 'worker', title: '岗位详情' },
     },
     { path: '/m', redirect: '/m/home' },
     {
@@ -70,6 +96,12 @@ export const router = createRouter({
         labour('completeness', 'labour-completeness', '信息完整率', () => import('./pages/console/labour/CompletenessPage.vue')),
         labour(':id', 'labour-detail', '劳动力档案', () => import('./pages/console/labour/WorkerDetailPage.vue')),
         labour(':id/edit', 'labour-edit', '编辑档案', () => import('./pages/console/labour/WorkerFormPage.vue')),
+        page('company', 'company', 'company', '企业信息', () => import('./pages/console/employer/CompanyPage.vue')),
+        page('orders', 'orders', 'orders', '招聘订单', () => import('./pages/console/employer/OrderListPage.vue')),
+        page('orders/new', 'order-new', 'orders', '新建招聘订单', () => import('./pages/console/employer/OrderFormPage.vue')),
+        page('orders/:id', 'order', 'orders', '招聘订单', () => import('./pages/console/employer/OrderFormPage.vue')),
+        page('employers', 'employers', 'employers', '企业审核', () => import('./pages/console/EmployerReviewPage.vue')),
+        page('talent', 'talent', 'talent', '劳动力搜索', () => import('./pages/console/labour/WorkerSearchPage.vue')),
         {
           path: ':section',
           name: 'console-section',

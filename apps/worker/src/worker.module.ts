@@ -1,9 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsProcessorsModule } from '@daogang/accounts';
-import { JobsProcessorsModule } from '@daogang/jobs';
-import { RegistryProcessorsModule } from '@daogang/registry';
-import { AppConfig, JobsJob, MaintenanceJob, PlatformModule, QueueName, RegistryJob } from '@daogang/platform';
+import { IndexingModule, SearchEngineModule } from '@daogang/indexing';
+import { JobsIndex, JobsIndexModule, JobsProcessorsModule } from '@daogang/jobs';
+import { RegistryProcessorsModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
+import { AppConfig, JobsJob, MaintenanceJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import type { Queue } from 'bullmq';
 
@@ -14,6 +15,8 @@ class Schedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
     @InjectQueue(QueueName.Registry) private readonly registry: Queue,
     @InjectQueue(QueueName.Jobs) private readonly jobs: Queue,
+    @InjectQueue(QueueName.SearchIndex) private readonly searchIndex: Queue,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,6 +35,12 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '5 * * * *' }, // hourly; the day turns at 16:00 UTC (midnight Beijing)
       { name: JobsJob.ExpireJobOrders, data: {} },
     );
+    if (this.config.searchIndexer === 'queue') {
+      // A shared engine (Meilisearch) is kept in step by this app: the outbox applied every second, in batches.
+      await this.searchIndex.upsertJobScheduler('sync-search-indexes', { every: 1000 }, { name: SearchIndexJob.SyncIndexes, data: {} });
+    } else {
+      await this.searchIndex.removeJobScheduler('sync-search-indexes');
+    }
   }
 }
 
@@ -41,7 +50,10 @@ export class WorkerModule {
   static with(config?: AppConfig, options: { schedules?: boolean } = {}) {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule],
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule,
+        SearchEngineModule,
+        IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'worker' }),
+      ],
       providers: options.schedules === false ? [] : [Schedules],
     };
   }

@@ -4,10 +4,14 @@ import { AppConfig, Outbox } from '@daogang/platform';
 import { SearchEngine } from '@daogang/search';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { IndexCursor } from './index-cursor.entity.js';
 import { INDEX_DEFINITIONS, IndexDefinition } from './index-definition.js';
 import { outboxHead, readOutbox } from './outbox-reader.js';
 
 const PAGE = 5000;
+export const INDEXING_ROLE = Symbol('INDEXING_ROLE');
+export type IndexingRole = 'api' | 'worker';
+const SHARED_CONSUMER = 'shared-engine';
 
 /**
  * Keeps this process's search indexes in step with PostgreSQL. With the embedded engine every API process runs one:
@@ -31,20 +35,30 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(INDEX_DEFINITIONS) private readonly definitions: IndexDefinition[],
     private readonly config: AppConfig,
     private readonly outbox: Outbox,
+    @Inject(INDEXING_ROLE) private readonly role: IndexingRole,
   ) {
     this.topics = new Map(definitions.map((d) => [d.topic, d]));
   }
 
+  /** Whether this process tails the outbox into its own in-process engine. */
+  get tailsInProcess(): boolean {
+    return this.role === 'api' && this.config.searchIndexer === 'process';
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.tailsInProcess) return; // a shared engine is kept by the worker app's search-index queue
     // The cursor is taken before the build: whatever changes during the build is applied again afterwards.
     this.cursor = await outboxHead(this.dataSource);
     for (const definition of this.definitions) await this.rebuild(definition);
     this.timer = setInterval(() => void this.sync(), 1000);
     this.timer.unref();
     this.subscriber = new Redis(this.config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    this.subscriber.on('message', () => void this.sync());
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === this.reindexChannel) void this.rebuildByName(message);
+      else void this.sync();
+    });
     this.subscriber.on('error', () => undefined); // polling covers for Redis being away
-    await this.subscriber.connect().then(() => this.subscriber!.subscribe(this.outbox.channel)).catch(() => undefined);
+    await this.subscriber.connect().then(() => this.subscriber!.subscribe(this.outbox.channel, this.reindexChannel)).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -52,6 +66,41 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
     if (this.timer) clearInterval(this.timer);
     this.subscriber?.disconnect();
     await this.running;
+  }
+
+  get reindexChannel(): string {
+    return `${this.config.REDIS_PREFIX}:reindex`;
+  }
+
+  definition(index: string): IndexDefinition | undefined {
+    return this.definitions.find((d) => d.index === index);
+  }
+
+  async rebuildByName(index: string): Promise<number> {
+    const definition = this.definition(index);
+    if (!definition) throw new Error(`unknown index ${index}`);
+    return this.rebuild(definition);
+  }
+
+  /**
+   * The shared-engine indexer (worker app, `search-index` queue): applies the outbox after the stored cursor, under a
+   * row lock so two worker replicas never apply concurrently. The first run builds every index from the database.
+   */
+  async syncShared(): Promise<{ cursor: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(IndexCursor);
+      await repo.createQueryBuilder().insert().values({ consumer: SHARED_CONSUMER, lastId: '-1' }).orIgnore().execute();
+      const cursor = await repo.findOneOrFail({ where: { consumer: SHARED_CONSUMER }, lock: { mode: 'pessimistic_write' } });
+      if (cursor.lastId === '-1') {
+        this.cursor = await outboxHead(this.dataSource);
+        for (const definition of this.definitions) await this.rebuild(definition);
+      } else {
+        this.cursor = cursor.lastId;
+      }
+      await this.applyOnce();
+      await repo.update({ consumer: SHARED_CONSUMER }, { lastId: this.cursor });
+      return { cursor: this.cursor };
+    });
   }
 
   /** Builds the index aside from the database, then swaps it in: searches never see a half-built index. */
@@ -77,7 +126,7 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Applies what the outbox holds after the cursor; concurrent calls coalesce into one more pass. */
   sync(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    if (this.stopped || !this.tailsInProcess) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;

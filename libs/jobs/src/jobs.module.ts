@@ -28,3 +28,11 @@ export class JobsModule {}
   providers: [JobOrdersService, JobOrderMapper, JobsProcessor],
 })
 export class JobsProcessorsModule {}
+
+/** The jobs index definition alone, for the indexers of both apps. */
+@Module({
+  imports: [RegionsModule],
+  providers: [JobsIndex],
+  exports: [JobsIndex],
+})
+export class JobsIndexModule {}

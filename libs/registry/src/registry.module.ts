@@ -33,3 +33,11 @@ export class RegistryModule {}
   providers: [CompletenessService, RegistryProcessor],
 })
 export class RegistryProcessorsModule {}
+
+/** The workers index definition alone, for the indexers of both apps. */
+@Module({
+  imports: [RegionsModule],
+  providers: [WorkersIndex],
+  exports: [WorkersIndex],
+})
+export class WorkersIndexModule {}

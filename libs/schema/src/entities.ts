@@ -1,5 +1,6 @@
 import { RefreshToken, User, UserCounty } from '@daogang/accounts';
 import { Employer, JobOrder } from '@daogang/jobs';
+import { IndexCursor } from '@daogang/indexing';
 import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
 import { WorkerImport, WorkerImportError } from '@daogang/registry/import/index.js';
@@ -7,7 +8,7 @@ import { WorkerImport, WorkerImportError } from '@daogang/registry/import/index.
 /** Every entity of every domain: the whole database as TypeORM sees it. */
 export const ENTITIES = [
   User, UserCounty, RefreshToken,
-  OutboxEvent,
+  OutboxEvent, IndexCursor,
   Employer, JobOrder,
   Household, HouseholdIncome, Worker, WorkerStatusChange, PiiAccess, CompletenessDaily, WorkerImport, WorkerImportError,
 ];

@@ -51,6 +51,18 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   MEILI_API_KEY?: string;
 
+  /**
+   * Who keeps the search indexes in step with the outbox. `process`: every API process tails the outbox into its own
+   * in-process engine (the embedded default). `queue`: the worker app applies it to the shared engine through the
+   * search-index queue (the Meilisearch default). `auto` picks by MEILI_HOST.
+   */
+  @IsIn(['auto', 'process', 'queue'])
+  SEARCH_INDEXER: 'auto' | 'process' | 'queue' = 'auto';
+
+  get searchIndexer(): 'process' | 'queue' {
+    return this.SEARCH_INDEXER === 'auto' ? (this.MEILI_HOST ? 'queue' : 'process') : this.SEARCH_INDEXER;
+  }
+
   @IsString() @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
   JWT_ACCESS_SECRET: string;
 

@@ -8,6 +8,7 @@ export enum QueueName {
   Import = 'import',
   Registry = 'registry',
   Jobs = 'jobs',
+  SearchIndex = 'search-index',
 }
 
 export enum MaintenanceJob {
@@ -43,11 +44,21 @@ export enum JobsJob {
   ExpireJobOrders = 'ExpireJobOrders',
 }
 
+/** Jobs of the `search-index` queue (used when a shared engine — Meilisearch — is indexed by the worker app). */
+export enum SearchIndexJob {
+  /** Applies the outbox after the stored cursor to the shared engine, in batches. */
+  SyncIndexes = 'SyncIndexes',
+  /** Rebuilds one index aside from PostgreSQL, then swaps it in. */
+  Reindex = 'Reindex',
+}
+
 export interface JobPayloads {
   [MaintenanceJob.PurgeExpiredRefreshTokens]: PurgeExpiredRefreshTokensPayload;
   [ImportJob.ImportWorkers]: ImportWorkersPayload;
   [RegistryJob.SnapshotCompleteness]: { day?: string };
   [JobsJob.ExpireJobOrders]: Record<string, never>;
+  [SearchIndexJob.SyncIndexes]: Record<string, never>;
+  [SearchIndexJob.Reindex]: { index: string };
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -3,5 +3,9 @@ import { InitAccounts1795641880076 } from './1795641880076-InitAccounts.js';
 import { AddLabourRegistry1795643334624 } from './1795643334624-AddLabourRegistry.js';
 import { AddWorkerImports1795643617919 } from './1795643617919-AddWorkerImports.js';
 import { AddEmployersAndJobOrders1795643861942 } from './1795643861942-AddEmployersAndJobOrders.js';
+import { AddIndexCursors1795645438085 } from './1795645438085-AddIndexCursors.js';
 
-export const MIGRATIONS = [InitAccounts1795641880076, AddLabourRegistry1795643334624, AddWorkerImports1795643617919, AddEmployersAndJobOrders1795643861942];
+export const MIGRATIONS = [
+  InitAccounts1795641880076, AddLabourRegistry1795643334624, AddWorkerImports1795643617919, AddEmployersAndJobOrders1795643861942,
+  AddIndexCursors1795645438085,
+];

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig, READINESS_PROBES } from '@daogang/platform';
 import { SearchModule, SearchReadinessProbe } from '@daogang/search';
 
-/** The search engine of this API process (Meilisearch when MEILI_HOST is set), and its readiness probe. */
+/** The search engine of this process (Meilisearch when MEILI_HOST is set), and its readiness probe. */
 @Global()
 @Module({
   imports: [
@@ -14,4 +14,4 @@ import { SearchModule, SearchReadinessProbe } from '@daogang/search';
   providers: [{ provide: READINESS_PROBES, useFactory: (search: SearchReadinessProbe) => [search], inject: [SearchReadinessProbe] }],
   exports: [SearchModule, READINESS_PROBES],
 })
-export class SearchHttpModule {}
+export class SearchEngineModule {}
