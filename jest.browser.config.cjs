@@ -4,23 +4,11 @@
 // test/support/app.ts → startTestApi(), which needs the local PostgreSQL and Redis like the e2e tests).
 //   DAOGANG_API_URL=http://127.0.0.1:3000  use an already running, seeded API instead of booting one
 //   CHROMIUM_PATH=/usr/bin/chromium          browser binary (default shown)
-const libs = ['platform', 'accounts', 'search', 'jobs', 'registry', 'indexing', 'schema'];
-const aliases = {};
-for (const lib of libs) {
-  aliases[`^@daogang/${lib}$`] = `<rootDir>/libs/${lib}/src/index.ts`;
-  aliases[`^@daogang/${lib}/(.*)\\.js$`] = `<rootDir>/libs/${lib}/src/$1`;
-  aliases[`^@daogang/${lib}/(.*)$`] = `<rootDir>/libs/${lib}/src/$1`;
-}
-
 module.exports = {
-  testEnvironment: 'node',
-  rootDir: __dirname,
+  ...require('./jest.esm.cjs'),
   roots: ['<rootDir>/test/browser'],
   testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }] },
   testTimeout: 60000,
   maxWorkers: 1,
 };
