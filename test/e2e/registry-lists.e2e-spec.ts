@@ -149,3 +149,32 @@ describe('completeness (信息完整率)', () => {
     expect(res.body.find((r: { countyCode: string }) => r.countyCode === '422801').changeSinceYesterday).toBe(0);
   });
 });
+
+describe('households (一户一档)', () => {
+  it('records income and the household plan, refuses bad input per field, and detects a stale edit', async () => {
+    const zero = (await get('/api/households?zeroEmployment=true', broker)).body.items[0];
+    const income = await request(api.url).post(`/api/households/${zero.id}/incomes`).set('Authorization', broker)
+      .send({ year: 2026, kind: 'transfer', amountYuan: 3600, note: '低保' });
+    expect(income.status).toBe(201);
+    for (const [body, field, message] of [
+      [{ year: 2000, kind: 'wage', amountYuan: 1 }, 'year', '年份不早于2010'],
+      [{ year: 2026, kind: 'lottery', amountYuan: 1 }, 'kind', '收入类别无效'],
+      [{ year: 2026, kind: 'wage', amountYuan: -5 }, 'amountYuan', '金额不能为负'],
+      [{ year: 2026, kind: 'wage', amountYuan: 1.5 }, 'amountYuan', '金额必须是整数（元）'],
+    ] as const) {
+      const res = await request(api.url).post(`/api/households/${zero.id}/incomes`).set('Authorization', broker).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors.find((e: { field: string }) => e.field === field).message).toContain(message);
+    }
+    const plan = await request(api.url).patch(`/api/households/${zero.id}`).set('Authorization', broker)
+      .send({ version: zero.version, plan: '何文忠经专列输送至嘉兴；何梅花申请扶贫车间岗位', headName: '何文忠' });
+    expect(plan.status).toBe(200);
+    const stale = await request(api.url).patch(`/api/households/${zero.id}`).set('Authorization', officer).send({ version: zero.version, plan: '覆盖' });
+    expect(stale.status).toBe(409);
+    const detail = (await get(`/api/households/${zero.id}`, broker)).body;
+    expect(detail).toMatchObject({ headName: '何文忠', plan: '何文忠经专列输送至嘉兴；何梅花申请扶贫车间岗位' });
+    expect(detail.incomes).toEqual([{ year: 2026, kind: 'transfer', amountYuan: 3600, note: '低保' }]);
+    expect(detail.members.map((m: { name: string }) => m.name).sort()).toEqual(['何文忠', '何梅花'].sort());
+    expect((await get(`/api/households/${zero.id}`, enshiBroker)).status).toBe(404);
+  });
+});
