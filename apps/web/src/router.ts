@@ -15,22 +15,6 @@ declare module 'vue-router' {
   }
 }
 
-/** Console pages of the 我的劳动力 menu item (the labour registry), all under /console/labour. */
-const labour = (path: string, name: string, title: string, component: () => Promise<unknown>) => ({
-  path: path ? `labour/${path}` : 'labour',
-  name,
-  component,
-  meta: { area: 'console' as const, menu: 'labour', title },
-});
-
-/** Other console pages: the menu item (key) they belong to decides who may open them. */
-const page = (path: string, name: string, menu: string, title: string, component: () => Promise<unknown>) => ({
-  path,
-  name,
-  component,
-  meta: { area: 'console' as const, menu, title },
-});
-
 // Every page is a lazy chunk: a worker's phone never downloads the console (Element Plus) code.
 export const router = createRouter({
   history: createWebHistory('/'),
@@ -81,38 +65,27 @@ export const router = createRouter({
     { path: '/m', redirect: '/m/home' },
     {
       path: '/console',
+      name: 'console',
       component: () => import('./pages/console/ConsoleLayout.vue'),
       meta: { area: 'console' },
-      children: [
-        {
-          path: '',
-          name: 'console-home',
-          component: () => import('./pages/console/ConsoleHome.vue'),
-          meta: { area: 'console', title: '工作台' },
-        },
-        labour('', 'labour', '五名单', () => import('./pages/console/labour/WorkerListPage.vue')),
-        labour('new', 'labour-new', '登记劳动力', () => import('./pages/console/labour/WorkerFormPage.vue')),
-        labour('import', 'labour-import', '批量导入', () => import('./pages/console/labour/ImportPage.vue')),
-        labour('completeness', 'labour-completeness', '信息完整率', () => import('./pages/console/labour/CompletenessPage.vue')),
-        labour(':id', 'labour-detail', '劳动力档案', () => import('./pages/console/labour/WorkerDetailPage.vue')),
-        labour(':id/edit', 'labour-edit', '编辑档案', () => import('./pages/console/labour/WorkerFormPage.vue')),
-        page('company', 'company', 'company', '企业信息', () => import('./pages/console/employer/CompanyPage.vue')),
-        page('orders', 'orders', 'orders', '招聘订单', () => import('./pages/console/employer/OrderListPage.vue')),
-        page('orders/new', 'order-new', 'orders', '新建招聘订单', () => import('./pages/console/employer/OrderFormPage.vue')),
-        page('orders/:id', 'order', 'orders', '招聘订单', () => import('./pages/console/employer/OrderFormPage.vue')),
-        page('employers', 'employers', 'employers', '企业审核', () => import('./pages/console/EmployerReviewPage.vue')),
-        page('talent', 'talent', 'talent', '劳动力搜索', () => import('./pages/console/labour/WorkerSearchPage.vue')),
-        {
-          path: ':section',
-          name: 'console-section',
-          component: () => import('./pages/console/ConsoleSection.vue'),
-          meta: { area: 'console' },
-        },
-      ],
+      // Until the console's own routes are added (see loadConsoleRoutes), every /console address lands here.
+      children: [{ path: ':rest(.*)*', name: 'console-pending', component: { render: () => null }, meta: { area: 'console' } }],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
+
+/**
+ * The console's pages (pages/console/routes.ts) are added when a staff member first opens the console, so their
+ * lazy imports and preload lists stay out of the entry chunk that every worker's phone downloads.
+ */
+let consoleRoutesAdded = false;
+async function loadConsoleRoutes(): Promise<void> {
+  const { consoleRoutes } = await import('./pages/console/routes');
+  if (consoleRoutesAdded) return;
+  for (const route of consoleRoutes) router.addRoute('console', route);
+  consoleRoutesAdded = true;
+}
 
 function loginRedirect(to: RouteLocationNormalized) {
   const redirect = to.fullPath !== '/' && !to.fullPath.startsWith('/login') ? to.fullPath : undefined;
@@ -147,6 +120,12 @@ router.beforeEach(async (to) => {
   if (to.meta.area === 'worker' && user.role !== 'worker') return homePathFor(user.role);
   if (to.meta.area === 'console') {
     if (!isStaff(user.role)) return homePathFor(user.role);
+    // First visit to the console: add its pages, then resolve the same address again against them.
+    if (!consoleRoutesAdded) {
+      await loadConsoleRoutes();
+      return to.fullPath;
+    }
+    if (to.name === 'console-pending') return '/console'; // no such console page
     const key = to.meta.menu ?? (to.name === 'console-section' ? to.params.section : undefined);
     if (key) {
       const item = menuFor(user.role).find((m) => m.key === key);
