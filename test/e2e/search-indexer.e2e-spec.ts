@@ -77,3 +77,13 @@ describe('the shared-engine indexer (search-index queue)', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('outbox pruning', () => {
+  it('deletes rows older than the given days, keeps the rest', async () => {
+    await api.dataSource.query(`INSERT INTO outbox_events (topic, key, created_at) VALUES ('search.jobs', 'old', now() - interval '9 days')`);
+    const { IndexSyncService } = await import('@daogang/indexing');
+    const before = (await api.dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n;
+    expect(await worker.get(IndexSyncService).pruneOutbox(7)).toBe(1);
+    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n).toBe(before - 1);
+  });
+});

@@ -35,6 +35,11 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '5 * * * *' }, // hourly; the day turns at 16:00 UTC (midnight Beijing)
       { name: JobsJob.ExpireJobOrders, data: {} },
     );
+    await this.searchIndex.upsertJobScheduler(
+      'prune-outbox-daily',
+      { pattern: '30 19 * * *' }, // 03:30 Beijing time
+      { name: SearchIndexJob.PruneOutbox, data: {} },
+    );
     if (this.config.searchIndexer === 'queue') {
       // A shared engine (Meilisearch) is kept in step by this app: the outbox applied every second, in batches.
       await this.searchIndex.upsertJobScheduler('sync-search-indexes', { every: 1000 }, { name: SearchIndexJob.SyncIndexes, data: {} });

@@ -103,6 +103,15 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /** Outbox rows older than the cursors of every consumer can go; a week is far beyond any catch-up. */
+  async pruneOutbox(olderThanDays: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query(
+      `DELETE FROM outbox_events WHERE created_at < now() - make_interval(days => $1)`,
+      [olderThanDays],
+    );
+    return Number(deleted ?? 0);
+  }
+
   /** Builds the index aside from the database, then swaps it in: searches never see a half-built index. */
   async rebuild(definition: IndexDefinition): Promise<number> {
     const aside = `${definition.index}__next`;

@@ -19,6 +19,8 @@ export class SearchIndexProcessor extends WorkerHost {
         return this.sync.syncShared();
       case SearchIndexJob.Reindex:
         return { documents: await this.sync.rebuildByName((job.data as { index: string }).index) };
+      case SearchIndexJob.PruneOutbox:
+        return { deleted: await this.sync.pruneOutbox((job.data as { olderThanDays?: number }).olderThanDays ?? 7) };
       default:
         throw new Error(`unknown search-index job ${job.name}`);
     }

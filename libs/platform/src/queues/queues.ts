@@ -50,6 +50,8 @@ export enum SearchIndexJob {
   SyncIndexes = 'SyncIndexes',
   /** Rebuilds one index aside from PostgreSQL, then swaps it in. */
   Reindex = 'Reindex',
+  /** Deletes outbox rows older than a week (starting processes build from the tables, not the outbox). */
+  PruneOutbox = 'PruneOutbox',
 }
 
 export interface JobPayloads {
@@ -59,6 +61,7 @@ export interface JobPayloads {
   [JobsJob.ExpireJobOrders]: Record<string, never>;
   [SearchIndexJob.SyncIndexes]: Record<string, never>;
   [SearchIndexJob.Reindex]: { index: string };
+  [SearchIndexJob.PruneOutbox]: { olderThanDays?: number };
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
