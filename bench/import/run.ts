@@ -38,6 +38,7 @@ const TARGET_COPY_RATIO = 0.25;
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const POOL_SIZE = 4;
+const WARM_UP_ROWS = 5000;
 
 interface Figures {
   rows: number;
@@ -97,18 +98,24 @@ async function poolPids(ds: DataSource, size: number): Promise<number[]> {
   return [...new Set(pids.map(([r]) => Number(r.pid)))];
 }
 
-/** Stores the upload, then runs the job; timed from the upload's INSERT to the job's end; RSS sampled meanwhile. */
+/**
+ * Stores the upload, then runs the job: timed from the upload's INSERT to the job's end. RSS is sampled while the
+ * job runs (the upload is the API's request, and here the bench's own copy of the file).
+ */
 async function timedImport(ds: DataSource, runner: ImportRunner, path: string, name: string, pids: number[]) {
+  const started = performance.now();
+  const id = await storeUpload(ds, path, name);
+  const storeSeconds = (performance.now() - started) / 1000;
   gc?.();
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const pgBefore = backendCpuSeconds(pids);
   const cpuBefore = process.cpuUsage();
-  const started = performance.now();
+  const jobStarted = performance.now();
   try {
-    const outcome = check(await runner.run(await storeUpload(ds, path, name)));
-    const seconds = (performance.now() - started) / 1000;
+    const outcome = check(await runner.run(id));
+    const seconds = storeSeconds + (performance.now() - jobStarted) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const pgAfter = backendCpuSeconds(pids);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -170,20 +177,30 @@ function copyChunks(rows: number, pii: PiiCipher, regions: RegionsService): { co
   return { columns, chunks };
 }
 
+/**
+ * COPY of the same rows into a fresh `LIKE workers INCLUDING ALL` table, twice; the faster run counts (the
+ * conservative choice for the ratio on a machine shared with other work).
+ */
 async function copyRate(db: TestDatabase, rows: number, pii: PiiCipher, regions: RegionsService): Promise<{ rowsPerS: number; pgCpuSeconds?: number }> {
   const { columns, chunks } = copyChunks(rows, pii, regions);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
-    await client.query('CREATE TABLE bench_copy (LIKE workers INCLUDING ALL)');
     const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;
-    const pgBefore = backendCpuSeconds([pid]);
-    const started = performance.now();
-    const copied = await copyFromStdin(client, `COPY bench_copy (${columns.join(', ')}) FROM STDIN`, chunks);
-    const seconds = (performance.now() - started) / 1000;
-    const pgAfter = backendCpuSeconds([pid]);
-    if (copied !== rows) throw new Error(`COPY wrote ${copied} of ${rows} rows`);
-    return { rowsPerS: rows / seconds, pgCpuSeconds: pgBefore !== undefined && pgAfter !== undefined ? pgAfter - pgBefore : undefined };
+    let best: { rowsPerS: number; pgCpuSeconds?: number } | undefined;
+    for (let run = 1; run <= 2; run++) {
+      await client.query('DROP TABLE IF EXISTS bench_copy');
+      await client.query('CREATE TABLE bench_copy (LIKE workers INCLUDING ALL)');
+      const pgBefore = backendCpuSeconds([pid]);
+      const started = performance.now();
+      const copied = await copyFromStdin(client, `COPY bench_copy (${columns.join(', ')}) FROM STDIN`, chunks);
+      const seconds = (performance.now() - started) / 1000;
+      const pgAfter = backendCpuSeconds([pid]);
+      if (copied !== rows) throw new Error(`COPY wrote ${copied} of ${rows} rows`);
+      const result = { rowsPerS: rows / seconds, pgCpuSeconds: pgBefore !== undefined && pgAfter !== undefined ? pgAfter - pgBefore : undefined };
+      if (!best || result.rowsPerS > best.rowsPerS) best = result;
+    }
+    return best!;
   } finally {
     await client.end();
   }
@@ -192,7 +209,9 @@ async function copyRate(db: TestDatabase, rows: number, pii: PiiCipher, regions:
 async function withDatabase<T>(work: (ds: DataSource, runner: ImportRunner, db: TestDatabase, pii: PiiCipher, regions: RegionsService) => Promise<T>): Promise<T> {
   const db = await createTestDatabase();
   const config = testConfig(db.url, { DATABASE_POOL_SIZE: POOL_SIZE });
-  const ds = new DataSource(dataSourceOptions(config, SCHEMA));
+  const options = dataSourceOptions(config, SCHEMA);
+  // Connections kept open for the whole run, so the CPU of their backends can be read from /proc.
+  const ds = new DataSource({ ...options, extra: { ...(options.extra as object), idleTimeoutMillis: 0 } } as typeof options);
   await ds.initialize();
   const pii = new PiiCipher(config);
   const regions = new RegionsService();
@@ -252,9 +271,14 @@ function report(results: Figures[]): string {
         + `${pad(r.liveHeapPeakMb !== undefined ? `${r.liveHeapBeforeMb!.toFixed(0)}→${r.liveHeapPeakMb.toFixed(0)}` : 'n/a (--expose-gc)', 25)}`,
     );
   }
-  lines.push('CPU per row (independent of other load on the machine): '
-    + results.map((r) => `${r.rows / 1000}k: import node ${r.nodeCpuUsPerRow.toFixed(0)} µs + PostgreSQL ${r.pgCpuUsPerRow?.toFixed(0) ?? '?'} µs, `
-      + `COPY PostgreSQL ${r.copyPgCpuUsPerRow?.toFixed(0) ?? '?'} µs`).join('; '));
+  lines.push('CPU per row, which other load on the machine does not move (the import runs Node and PostgreSQL side by side, '
+    + 'so on two free cores its rate is set by the busier of the two):');
+  for (const r of results) {
+    const bound = Math.max(r.nodeCpuUsPerRow, r.pgCpuUsPerRow ?? 0);
+    const cpuRatio = r.copyPgCpuUsPerRow !== undefined ? ` → CPU ratio ${(r.copyPgCpuUsPerRow / bound).toFixed(2)}` : '';
+    lines.push(`  ${pad(r.rows, 7)}: import Node ${r.nodeCpuUsPerRow.toFixed(0)} µs + PostgreSQL ${r.pgCpuUsPerRow?.toFixed(0) ?? '?'} µs `
+      + `(≈ ${Math.round(1e6 / bound)} rows/s CPU-bound); COPY PostgreSQL ${r.copyPgCpuUsPerRow?.toFixed(0) ?? '?'} µs${cpuRatio}`);
+  }
   if (results.length > 1 && results.every((r) => r.liveHeapPeakMb !== undefined)) {
     const growth = (r: Figures) => r.liveHeapPeakMb! - r.liveHeapBeforeMb!;
     const first = results[0];
@@ -273,6 +297,10 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'daogang-import-bench-'));
   const results: Figures[] = [];
   try {
+    // Warm-up (not reported): the first import of a fresh process runs cold code; every size is measured warm.
+    const warmUp = join(dir, 'ledger-warm-up.csv');
+    await writeLedger(warmUp, WARM_UP_ROWS);
+    await withDatabase(async (ds, runner) => check(await runner.run(await storeUpload(ds, warmUp, 'warm-up.csv'))));
     for (const size of SIZES) {
       results.push(await measure(size, dir));
       process.stderr.write(`  ${size} rows done\n`);

@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplication } from '@nestjs/common';
 import { QueueName } from '@daogang/platform';
 import { makeIdNumber } from '@daogang/registry';
+import { ImportRunner } from '@daogang/registry/import/index.js';
 import type { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -212,6 +213,10 @@ describe('imports run by the worker app', () => {
         WHERE c.source = 'import' AND w.name = ANY($1) ORDER BY w.name`, [['马德福', '马玉兰', '冶海龙', '韩金花']]);
     expect(changes).toHaveLength(4);
     expect(changes[0]).toMatchObject({ from_status: null, note: '批量导入：新庄村名单.csv' });
+    // The search index hears of every new worker through the outbox, in the same transaction.
+    const [{ announced }] = await api.dataSource.query(
+      `SELECT count(*)::int AS announced FROM outbox_events WHERE topic = 'search.workers' AND key = ANY($1)`, [[a!.id]]);
+    expect(announced).toBe(1);
     const [stored] = await api.dataSource.query('SELECT file IS NULL AS cleared, file_sha256 FROM worker_imports WHERE id = $1', [firstId]);
     expect(stored).toEqual({ cleared: true, file_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
@@ -233,12 +238,14 @@ describe('imports run by the worker app', () => {
       `SELECT id, version, updated_at, import_hash FROM workers WHERE source = 'import' ORDER BY id`);
     const before = await snapshot();
     const changesBefore = (await api.dataSource.query('SELECT count(*)::int AS n FROM worker_status_changes'))[0].n;
+    const outboxBefore = (await api.dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n;
     const res = await upload(broker, '新庄村名单.csv', csvFile(LEDGER));
     expect(res.body.id).not.toBe(firstId);
     const done = await finished(res.body.id);
     expect(done).toMatchObject({ status: 'completed', progress: { done: 8, total: 8 }, counts: { inserted: 0, updated: 0, unchanged: 4, failed: 4 } });
     expect(await snapshot()).toEqual(before);
     expect((await api.dataSource.query('SELECT count(*)::int AS n FROM worker_status_changes'))[0].n).toBe(changesBefore);
+    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n).toBe(outboxBefore);
     const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM workers WHERE id_number_masked = $1`, [`${ID.a.slice(0, 6)}********${ID.a.slice(14)}`]);
     expect(n).toBe(1);
   });
@@ -305,6 +312,31 @@ describe('imports run by the worker app', () => {
     } finally {
       await api.dataSource.query('DROP TRIGGER refuse_bad_worker ON workers; DROP FUNCTION refuse_bad_worker()');
     }
+  });
+
+  it('a retried job resumes after the committed checkpoint, and still catches a repeat of a row before it', async () => {
+    const rows = [
+      ['丙一', id(751), '', '', '622925', '', '', '', '', '', '', '', '', '', ''],
+      ['丙二', id(753), '', '', '622925', '', '', '', '', '', '', '', '', '', ''],
+      ['丙三', id(755), '', '', '622925', '', '', '', '', '', '', '', '', '', ''],
+      ['丙一又', id(751), '', '', '622925', '', '', '', '', '', '', '', '', '', ''],
+    ];
+    const file = csvFile(rows);
+    const [{ id: importId }] = await api.dataSource.query(
+      `INSERT INTO worker_imports (created_by, actor_role, actor_counties, file_name, format, encoding, file_size, file_sha256, file,
+                                   status, total_rows, processed_rows)
+       VALUES (gen_random_uuid(), 'broker', '{622925}', 'resume.csv', 'csv', 'utf-8', $1, 'x', $2, 'running', 4, 2) RETURNING id`,
+      [file.length, file],
+    );
+    // As if an earlier attempt had committed the first two rows and then died.
+    const outcome = await worker!.get(ImportRunner).run(importId);
+    expect(outcome).toMatchObject({ status: 'completed', processedRows: 4, inserted: 1, failedRows: 1 });
+    expect(await workerByIdNumber(id(751))).toBeUndefined(); // before the checkpoint: not written again
+    expect(await workerByIdNumber(id(755))).toMatchObject({ name: '丙三' });
+    const [error] = await api.dataSource.query('SELECT row_number, message FROM worker_import_errors WHERE import_id = $1', [importId]);
+    expect(error).toEqual({ row_number: 5, message: '与第2行身份证号重复' });
+    // A finished import is not run again.
+    expect(await worker!.get(ImportRunner).run(importId)).toMatchObject({ status: 'completed', inserted: 1 });
   });
 
   it('a file without a required column fails at once with a clear message (no retries)', async () => {

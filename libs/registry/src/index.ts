@@ -21,3 +21,4 @@ export * from './workers/workers.service.js';
 export * from './worker-search/workers.index.js';
 export * from './worker-search/worker-search.service.js';
 export * from './workers/worker-topics.js';
+export * from './import/index.js';

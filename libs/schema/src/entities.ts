@@ -3,7 +3,7 @@ import { Employer, JobOrder } from '@daogang/jobs';
 import { IndexCursor } from '@daogang/indexing';
 import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
-import { WorkerImport, WorkerImportError } from '@daogang/registry/import/index.js';
+import { WorkerImport, WorkerImportError } from '@daogang/registry';
 
 /** Every entity of every domain: the whole database as TypeORM sees it. */
 export const ENTITIES = [

@@ -3,11 +3,12 @@ import { PiiCipher } from '@daogang/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { refreshHouseholds } from '../households/household-counts.js';
 import { WORKERS_TOPIC } from '../workers/worker-topics.js';
-import { HEADER_OF } from './import-columns.js';
 import { EMPLOYED_STATUSES, EmploymentStatus } from '../workers/employment-status.js';
+import { HEADER_OF } from './import-columns.js';
 import { mergeWorker, newWorker, NewWorker, PreparedRow, WorkerState, WorkerWrite } from './import-record.js';
 import {
-  ADVANCE_IMPORT, INSERT_ERRORS, INSERT_HOUSEHOLDS, INSERT_WORKERS, LOCK_HOUSEHOLDS, LOCK_WORKERS, PEEK_WORKERS, UPDATE_WORKERS,
+  ADVANCE_IMPORT, ANNOUNCE_HOUSEHOLDS, INSERT_ERRORS, INSERT_HOUSEHOLDS, INSERT_WORKERS, LOCK_HOUSEHOLDS, LOCK_WORKERS,
+  PEEK_WORKERS, UPDATE_WORKERS,
 } from './import.sql.js';
 import type { RowProblem } from './row-parser.js';
 
@@ -195,22 +196,21 @@ export class ImportBatchWriter {
           if (household && !household.created) touched.add(household.id);
         } else delta.unchanged++;
       }
-      if (inserts.length) await manager.query(INSERT_WORKERS, [JSON.stringify(inserts), this.actor.createdBy, this.actor.statusNote]);
-      if (updates.length) await manager.query(UPDATE_WORKERS, [JSON.stringify(updates), this.actor.createdBy, this.actor.statusNote]);
-      // Households created by this batch were inserted with their counts; the others are derived again.
-      await refreshHouseholds(manager, [...touched]);
-      // The search index learns of every new or changed worker (and the other members of touched households).
-      const written = [...inserts.map((w) => w.id_number_hash), ...updates.filter((u) => u.changed).map((u) => u.id_number_hash)];
-      if (written.length || touched.size) {
-        await manager.query(
-          `INSERT INTO outbox_events (topic, key)
-           SELECT $3, id::text FROM workers WHERE id_number_hash = ANY($1::text[]) OR household_id = ANY($2::uuid[])`,
-          [written, [...touched], WORKERS_TOPIC],
-        );
+      // New and changed workers are announced to the search index by the same statements (outbox, this transaction).
+      const note = this.actor.statusNote;
+      if (inserts.length) await manager.query(INSERT_WORKERS, [JSON.stringify(inserts), this.actor.createdBy, note, WORKERS_TOPIC]);
+      if (updates.length) await manager.query(UPDATE_WORKERS, [JSON.stringify(updates), this.actor.createdBy, note, WORKERS_TOPIC]);
+      if (touched.size) {
+        // Households created by this batch were inserted with their counts; the others are derived again, and their
+        // members announced (the zero-employment flag is in the index).
+        await refreshHouseholds(manager, [...touched]);
+        await manager.query(ANNOUNCE_HOUSEHOLDS, [[...touched], WORKERS_TOPIC]);
       }
     }
 
-    await after; // commit in file order
+    await after?.catch(() => {
+      throw new EarlierBatchFailedError(); // commit in file order: not past a batch that did not land
+    });
     delta.errorCount = problems.length;
     const room = Math.max(0, ERROR_REPORT_CAP - this.totals.errorCount);
     if (problems.length && room > 0) {
@@ -267,6 +267,13 @@ export class ImportBatchWriter {
 
   private mayWrite(countyCode: string): boolean {
     return !this.actor.counties || this.actor.counties.has(countyCode);
+  }
+}
+
+/** The batch before this one failed: this one rolls back too (the job retries from the last checkpoint). */
+class EarlierBatchFailedError extends Error {
+  constructor() {
+    super('an earlier batch of the import failed');
   }
 }
 

@@ -26,11 +26,22 @@ const TEXT_COLUMNS = new Set(['idNumber', 'mobile', 'householdNo', 'countyCode',
 const YES_NO_COLUMNS = new Set(['registeredPoor', 'wantsToMove', 'wantsTraining', 'wantsBusiness']);
 const TEMPLATE_ROWS = 2000;
 
+let xlsxCache: Promise<Buffer> | undefined;
+
+/** The XLSX template, built once per process (it never changes while the process runs). */
+export function xlsxTemplate(): Promise<Buffer> {
+  xlsxCache ??= buildXlsxTemplate().catch((e: unknown) => {
+    xlsxCache = undefined;
+    throw e;
+  });
+  return xlsxCache;
+}
+
 /**
  * The XLSX template: the headers (required ones marked red), one example row, number columns stored as text so
  * Excel keeps all 18 digits of an ID number, 是/否 drop-downs, and a second sheet explaining each column.
  */
-export async function xlsxTemplate(): Promise<Buffer> {
+async function buildXlsxTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '到岗 Daogang';
   const sheet = workbook.addWorksheet('劳动力名单', { views: [{ state: 'frozen', ySplit: 1 }] });

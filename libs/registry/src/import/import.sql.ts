@@ -51,8 +51,8 @@ const WORKER_RECORD = `
   completeness smallint, missing_fields text[], import_hash varchar`;
 
 /**
- * New workers (ids from the column default) and their first status row, in one statement.
- * $2 = the importer, $3 = the note of the status row.
+ * New workers (ids from the column default), their first status row, and their announcement to the search index
+ * (outbox, same transaction), in one statement. $2 = the importer, $3 = the note of the status row, $4 = the topic.
  */
 export const INSERT_WORKERS = `
 WITH v AS (
@@ -73,13 +73,16 @@ WITH v AS (
          import_hash, 'import', $2::uuid, 1
     FROM v
   RETURNING id, employment_status
+), history AS (
+  INSERT INTO worker_status_changes (worker_id, from_status, to_status, changed_by, source, note)
+  SELECT id, NULL, employment_status, $2::uuid, 'import', $3 FROM inserted
 )
-INSERT INTO worker_status_changes (worker_id, from_status, to_status, changed_by, source, note)
-SELECT id, NULL, employment_status, $2::uuid, 'import', $3 FROM inserted`;
+INSERT INTO outbox_events (topic, key) SELECT $4, id::text FROM inserted`;
 
 /**
- * Changed workers (all merged values from the row), and a status row for each whose status changed. Rows with
- * `changed` false only get the new fingerprint: no version bump, no updated_at.
+ * Changed workers (all merged values from the row), a status row for each whose status changed, and the changed
+ * ones announced to the search index. Rows with `changed` false only get the new fingerprint: no version bump,
+ * no updated_at, no announcement.
  */
 export const UPDATE_WORKERS = `
 WITH v AS (
@@ -99,10 +102,16 @@ WITH v AS (
     version = CASE WHEN v.changed THEN w.version + 1 ELSE w.version END,
     updated_at = CASE WHEN v.changed THEN now() ELSE w.updated_at END
   FROM v WHERE w.id = v.id
-  RETURNING w.id, v.from_status, w.employment_status
+  RETURNING w.id, v.changed, v.from_status, w.employment_status
+), history AS (
+  INSERT INTO worker_status_changes (worker_id, from_status, to_status, changed_by, source, note)
+  SELECT id, from_status, employment_status, $2::uuid, 'import', $3 FROM updated WHERE employment_status <> from_status
 )
-INSERT INTO worker_status_changes (worker_id, from_status, to_status, changed_by, source, note)
-SELECT id, from_status, employment_status, $2::uuid, 'import', $3 FROM updated WHERE employment_status <> from_status`;
+INSERT INTO outbox_events (topic, key) SELECT $4, id::text FROM updated WHERE changed`;
+
+/** The other members of households whose counts moved (their zero-employment flag is indexed too), announced. */
+export const ANNOUNCE_HOUSEHOLDS = `
+INSERT INTO outbox_events (topic, key) SELECT $2, id::text FROM workers WHERE household_id = ANY($1::uuid[])`;
 
 /** The checkpoint: counters and processed rows, committed with the batch they count. */
 export const ADVANCE_IMPORT = `
