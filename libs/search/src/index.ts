@@ -8,10 +8,12 @@ export {
   resolveSettings,
   validateQuery,
   type NormalizedQuery,
+  type NormalizedSort,
   type ResolvedIndexSettings,
 } from './search.validation.js';
 export {
   analyzeQuery,
+  hanGrams,
   normalizeText,
   pinyinForSearch,
   segmentForSearch,
@@ -19,6 +21,7 @@ export {
   type IndexTokens,
   type QueryTerm,
 } from './tokenizer.js';
+export { geoDistance } from './geo.js';
 export { EmbeddedSearchEngine } from './embedded/embedded-search.engine.js';
 export { MeilisearchSearchEngine, type MeilisearchEngineOptions } from './meilisearch/meilisearch-search.engine.js';
 export * from './search.module.js';

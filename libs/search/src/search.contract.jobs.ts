@@ -86,7 +86,18 @@ export function defineJobOrderContract(engineOf: () => SearchEngine, run: string
       ];
       for (const query of bad) await expect(search(query)).rejects.toBeInstanceOf(SearchQueryError);
       await expect(engineOf().upsert(orders, [{ id: 'bad', title: 'x', _geo: { lat: 24 } }])).rejects.toBeInstanceOf(SearchDocumentError);
+      await expect(engineOf().upsert(orders, [{ id: 'bad', title: 'x', _geo: { lat: 24, lng: 118, alt: 5 } }])).rejects.toBeInstanceOf(SearchDocumentError);
       expect(await engineOf().get(orders, 'bad')).toBeNull();
+    });
+
+    it('treats _geo: null as no location (dropped from the stored document)', async () => {
+      const index = `${run}_geonull`;
+      created.push(index);
+      await engineOf().ensureIndex(index, ORDER_SETTINGS);
+      await engineOf().upsert(index, [{ id: 'n1', title: '普工', _geo: null }, { id: 'n2', title: '普工', _geo: XIAMEN }]);
+      expect(await engineOf().get(index, 'n1')).toEqual({ id: 'n1', title: '普工' });
+      const result = await search({ sort: [{ geoPoint: HANGZHOU }] }, index);
+      expect(result.hits.map((h) => [h.id, h._geoDistance === undefined])).toEqual([['n2', false], ['n1', true]]);
     });
   });
 

@@ -98,7 +98,7 @@ describe('geo and highlight queries', () => {
     expect(() => checkGeo({ id: 1, _geo: { lat: 24.5, lng: 118.1 } }, geo)).not.toThrow();
     expect(() => checkGeo({ id: 1, _geo: null }, geo)).not.toThrow();
     expect(() => checkGeo({ id: 1 }, geo)).not.toThrow();
-    for (const _geo of [{ lat: '24.5', lng: 118 }, { lat: 24.5 }, [24.5, 118], { lat: 95, lng: 0 }]) {
+    for (const _geo of [{ lat: '24.5', lng: 118 }, { lat: 24.5 }, [24.5, 118], { lat: 95, lng: 0 }, { lat: 1, lng: 1, alt: 3 }]) {
       expect(() => checkGeo({ id: 1, _geo }, geo)).toThrow(SearchDocumentError);
     }
     expect(() => checkGeo({ id: 1, _geo: 'anything' }, settings)).not.toThrow();

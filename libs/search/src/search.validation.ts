@@ -138,9 +138,13 @@ export function normalizeId(id: DocumentId, what = 'id'): string {
   throw new SearchDocumentError(`${what} must be a non-negative integer or 1–511 of [A-Za-z0-9_-], got ${JSON.stringify(id)}`);
 }
 
-/** With `geo: true`, `_geo` must be absent, null, or `{ lat, lng }` in degrees (numbers), as Meilisearch requires. */
+/**
+ * With `geo: true`, `_geo` must be absent, null, or `{ lat, lng }` in degrees (numbers, no other field), as
+ * Meilisearch requires.
+ */
 export function checkGeo(doc: SearchDocument, settings: ResolvedIndexSettings): void {
-  if (!settings.geo || doc._geo === undefined || doc._geo === null || isGeoPoint(doc._geo)) return;
+  const geo = doc._geo;
+  if (!settings.geo || geo === undefined || geo === null || (isGeoPoint(geo) && Object.keys(geo).length === 2)) return;
   throw new SearchDocumentError(`_geo must be { lat: -90..90, lng: -180..180 } (numbers) or null, got ${JSON.stringify(doc._geo)}`);
 }
 

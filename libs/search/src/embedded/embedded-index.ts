@@ -77,7 +77,7 @@ export class EmbeddedIndex {
   configure(settings: ResolvedIndexSettings): void {
     this.settings = settings;
     this.attributes = settings.searchableAttributes.map((a) => new AttributePostings(a, settings.pinyinAttributes.includes(a)));
-    this.filters = new Map(settings.filterableAttributes.map((f) => [f, new FilterField(f)]));
+    this.filters = new Map(settings.filterableAttributes.map((f) => [f, new FilterField(f, settings.facetAttributes.includes(f))]));
     this.sorts = new Map(settings.sortableAttributes.map((f) => [f, new SortField(f)]));
     this.geo = settings.geo ? new GeoIndex() : undefined;
     this.typos.invalidate();
@@ -102,7 +102,8 @@ export class EmbeddedIndex {
     for (const doc of docs) {
       const pk = documentId(doc, this.settings.primaryKey);
       checkGeo(doc, this.settings);
-      byPk.set(pk, JSON.stringify(doc));
+      // `_geo: null` is dropped, as the Meilisearch adapter must (the server refuses it)
+      byPk.set(pk, JSON.stringify(doc._geo === null ? { ...doc, _geo: undefined } : doc));
     }
     const stale: Array<[number, SearchDocument]> = [];
     const fresh: Array<[number, SearchDocument]> = [];

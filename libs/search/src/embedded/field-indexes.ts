@@ -23,6 +23,56 @@ export class FilterBatch {
   readonly numbers = new PostingBatch();
   readonly labels = new Map<string, string>();
   readonly present: number[] = [];
+  /** Per document: its distinct value keys (for the facet scan). */
+  readonly keysOf: Array<[number, string[]]> = [];
+}
+
+const NONE = -1;
+const SEVERAL = -2;
+
+/**
+ * For facet counting by scanning the candidates: per document, the index of its only value (NONE, or SEVERAL for
+ * lists). Counting a facet of thousands of values (county codes) over many candidates this way is one array read
+ * per candidate instead of one bitmap intersection per value (measured at 2M documents: 55 ms → a few ms).
+ */
+class SingleValues {
+  private valueOf = new Int32Array(0);
+  private readonly indexOf = new Map<string, number>();
+  readonly keys: string[] = [];
+  /** Documents holding several values. */
+  several = 0;
+
+  set(id: number, keys: readonly string[] | undefined): void {
+    if (this.valueOf.length <= id) {
+      const next = new Int32Array(Math.max(id + 1, Math.ceil(this.valueOf.length * 1.5), 1024)).fill(NONE);
+      next.set(this.valueOf);
+      this.valueOf = next;
+    }
+    if (this.valueOf[id] === SEVERAL) this.several--;
+    if (!keys || keys.length === 0) this.valueOf[id] = NONE;
+    else if (keys.length > 1) {
+      this.valueOf[id] = SEVERAL;
+      this.several++;
+    } else {
+      let index = this.indexOf.get(keys[0]);
+      if (index === undefined) {
+        index = this.keys.push(keys[0]) - 1;
+        this.indexOf.set(keys[0], index);
+      }
+      this.valueOf[id] = index;
+    }
+  }
+
+  /** Counts by value index over the ids (all single-valued or without value). */
+  count(ids: Uint32Array): Uint32Array {
+    const counts = new Uint32Array(this.keys.length);
+    const { valueOf } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const v = valueOf[ids[i]];
+      if (v >= 0) counts[v]++;
+    }
+    return counts;
+  }
 }
 
 /** Postings of one filterable attribute: equality, numeric ranges, presence and facet counts. */
@@ -33,20 +83,30 @@ export class FilterField {
   private readonly present = new Bitmap();
   private sortedNumbers: Float64Array | null = null;
   private readonly rangeCache = new Map<string, Bitmap>();
+  private readonly single: SingleValues | undefined;
 
-  constructor(readonly field: string) {}
+  /** `faceted`: keep what counting facets by scanning needs. */
+  constructor(
+    readonly field: string,
+    faceted = false,
+  ) {
+    this.single = faceted ? new SingleValues() : undefined;
+  }
 
   /** Adds the document's values to a batch. */
   collect(doc: SearchDocument, id: number, batch: FilterBatch): void {
     const raw = getPath(doc, this.field);
     if (raw === undefined || raw === null) return;
     batch.present.push(id);
+    const keys = new Set<string>();
     for (const value of primitives(raw)) {
       const key = filterKey(value);
+      keys.add(key);
       batch.values.add(key, id);
       if (!batch.labels.has(key)) batch.labels.set(key, String(value));
       if (typeof value === 'number') batch.numbers.add(String(value), id);
     }
+    if (this.single) batch.keysOf.push([id, [...keys]]);
   }
 
   add(batch: FilterBatch): void {
@@ -55,6 +115,7 @@ export class FilterField {
     for (const [key, label] of batch.labels) if (!this.labels.has(key)) this.labels.set(key, label);
     if (this.numbers.addBatch(batch.numbers)) this.sortedNumbers = null;
     if (batch.present.length) this.present.addMany(Uint32Array.from(batch.present));
+    for (const [id, keys] of batch.keysOf) this.single?.set(id, keys);
   }
 
   remove(batch: FilterBatch): void {
@@ -63,6 +124,7 @@ export class FilterField {
     for (const key of batch.values.entries.keys()) if (!this.values.get(key)) this.labels.delete(key);
     if (this.numbers.removeBatch(batch.numbers)) this.sortedNumbers = null;
     if (batch.present.length) this.present.removeMany(Uint32Array.from(batch.present));
+    for (const [id] of batch.keysOf) this.single?.set(id, undefined);
   }
 
   eq(value: FilterValue): Bitmap {
@@ -110,6 +172,11 @@ export class FilterField {
     const counts: Array<[string, number]> = [];
     if (isAll) {
       for (const [key, bitmap] of this.values.entries()) counts.push([this.labels.get(key) ?? key, bitmap.size]);
+    } else if (this.single && this.single.several === 0 && candidates.size < this.values.size * 2000) {
+      const byIndex = this.single.count(candidates.toUint32Array());
+      byIndex.forEach((n, index) => {
+        if (n > 0) counts.push([this.labels.get(this.single!.keys[index]) ?? this.single!.keys[index], n]);
+      });
     } else if (candidates.size < this.values.size) {
       const byKey = new Map<string, number>();
       for (const id of candidates) {

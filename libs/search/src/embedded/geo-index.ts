@@ -73,12 +73,53 @@ function maxDistance(lat: number, lng: number, level: number, key: number): numb
   return HALF_CIRCUMFERENCE - minDistance(-lat, lng > 0 ? lng - 180 : lng + 180, level, key);
 }
 
+/** Heap values below this stand for a group of documents at one distance (cells are -1 … -2^26). */
+const GROUP = -(2 ** 27);
+
+/** Ascending ids of several ascending (or unordered) lists. */
+function concat(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0];
+  const out = new Uint32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const list of lists) {
+    out.set(list, at);
+    at += list.length;
+  }
+  return out.sort();
+}
+
+/** The ids split by equal distance (each group keeps the ids' ascending order). */
+function groupByDistance(ids: Uint32Array, metres: Float64Array): Array<[Uint32Array, number]> {
+  if (metres.every((m) => m === metres[0])) return ids.length ? [[ids, metres[0]]] : [];
+  const values = Float64Array.from(metres).sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[distinct++] = values[i];
+  if (distinct <= 1) return distinct ? [[ids, values[0]]] : [];
+  const unique = values.subarray(0, distinct);
+  const slot = new Uint32Array(ids.length);
+  const counts = new Uint32Array(distinct);
+  for (let i = 0; i < ids.length; i++) {
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (unique[mid] < metres[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    slot[i] = lo;
+    counts[lo]++;
+  }
+  const groups = Array.from(counts, (n) => new Uint32Array(n));
+  const filled = new Uint32Array(distinct);
+  for (let i = 0; i < ids.length; i++) groups[slot[i]][filled[slot[i]]++] = ids[i];
+  return groups.map((group, k) => [group, unique[k]]);
+}
+
 export class GeoIndex {
   readonly present = new Bitmap();
   private readonly cells = CELL_DEGREES.map(() => new PostingMap<number>());
-  private phi = new Float64Array(0);
-  private lambda = new Float64Array(0);
-  private cosPhi = new Float64Array(0);
+  /** Per id: latitude, longitude (radians) and the latitude's cosine, side by side (one cache line per id). */
+  private coords = new Float64Array(0);
   private readonly radiusCache = new Map<string, Bitmap>();
 
   collect(doc: SearchDocument, id: number, batch: GeoBatch): void {
@@ -95,9 +136,9 @@ export class GeoIndex {
     this.grow(Math.max(...batch.ids) + 1);
     batch.ids.forEach((id, i) => {
       const { lat, lng } = batch.points[i];
-      this.phi[id] = lat * RAD;
-      this.lambda[id] = lng * RAD;
-      this.cosPhi[id] = Math.cos(lat * RAD);
+      this.coords[3 * id] = lat * RAD;
+      this.coords[3 * id + 1] = lng * RAD;
+      this.coords[3 * id + 2] = Math.cos(lat * RAD);
     });
     this.present.addMany(Uint32Array.from(batch.ids));
     batch.cells.forEach((cells, level) => this.cells[level].addBatch(cells));
@@ -111,13 +152,10 @@ export class GeoIndex {
   }
 
   private grow(size: number): void {
-    if (this.phi.length >= size) return;
-    const capacity = Math.max(size, Math.ceil(this.phi.length * 1.5), 1024);
-    for (const name of ['phi', 'lambda', 'cosPhi'] as const) {
-      const next = new Float64Array(capacity);
-      next.set(this[name]);
-      this[name] = next;
-    }
+    if (this.coords.length >= 3 * size) return;
+    const next = new Float64Array(3 * Math.max(size, Math.ceil((this.coords.length / 3) * 1.5), 1024));
+    next.set(this.coords);
+    this.coords = next;
   }
 
   /**
@@ -128,10 +166,10 @@ export class GeoIndex {
     const phi1 = point.lat * RAD;
     const cosPhi1 = Math.cos(phi1);
     const lambda1 = point.lng * RAD;
-    const { phi, lambda, cosPhi } = this;
+    const { coords } = this;
     return (id) => {
-      const havPhi = (1 - Math.cos(phi[id] - phi1)) / 2;
-      const havLambda = (cosPhi1 * cosPhi[id] * (1 - Math.cos(lambda[id] - lambda1))) / 2;
+      const havPhi = (1 - Math.cos(coords[3 * id] - phi1)) / 2;
+      const havLambda = (cosPhi1 * coords[3 * id + 2] * (1 - Math.cos(coords[3 * id + 1] - lambda1))) / 2;
       return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(havPhi + havLambda)) * 1000) / 1000;
     };
   }
@@ -149,7 +187,9 @@ export class GeoIndex {
       if (!bitmap || minDistance(point.lat, point.lng, level, key) - MARGIN > metres) return;
       if (maxDistance(point.lat, point.lng, level, key) + MARGIN <= metres) whole.push(bitmap);
       else if (level === LAST || bitmap.size <= SMALL_CELL) {
-        for (const id of bitmap.toUint32Array()) if (distance(id) <= metres) ids.push(id);
+        const members = bitmap.toUint32Array();
+        const metresOf = this.distancesOf(members, distance);
+        for (let i = 0; i < members.length; i++) if (metresOf[i] <= metres) ids.push(members[i]);
       } else this.children(level, key, visit);
     };
     for (const key of this.cells[0].keys()) visit(0, key);
@@ -165,12 +205,35 @@ export class GeoIndex {
     for (let r = row; r < row + 4; r++) for (let c = col; c < col + 4; c++) visit(level + 1, r * COLUMNS[level + 1] + c);
   }
 
+  /** Distances of the ids, computed once per run of identical locations (documents placed at a county centre). */
+  private distancesOf(ids: Uint32Array, distance: (id: number) => number): Float64Array {
+    const out = new Float64Array(ids.length);
+    let lastPhi = NaN;
+    let lastLambda = NaN;
+    let last = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const phi = this.coords[3 * id];
+      const lambda = this.coords[3 * id + 1];
+      if (phi !== lastPhi || lambda !== lastLambda) {
+        lastPhi = phi;
+        lastLambda = lambda;
+        last = distance(id);
+      }
+      out[i] = last;
+    }
+    return out;
+  }
+
   /**
-   * Documents of `bucket` having a location, nearest first (farthest first with `desc`), with their distance.
-   * Lazy: stop iterating once the page is full. Documents of the bucket without a location are skipped.
+   * Documents of `bucket` having a location, nearest first (farthest first with `desc`), in groups: distances
+   * within `tie` metres of the group's first are one group (ids ascending), given with that first distance. A
+   * group is complete as soon as no unopened cell can hold a nearer document, so the walk stops early. Lazy: stop
+   * iterating once the page is full. Documents of the bucket without a location are skipped.
    */
-  *byDistance(point: GeoPoint, bucket: Bitmap, desc: boolean): Generator<[id: number, metres: number]> {
+  *byDistance(point: GeoPoint, bucket: Bitmap, desc: boolean, tie: number): Generator<[ids: Uint32Array, metres: number]> {
     const heap = new MinHeap();
+    const sameDistance: Uint32Array[] = [];
     const distance = this.distanceFrom(point);
     const whole = bucket.size >= this.present.size && this.present.isSubset(bucket);
     const bound = (level: number, key: number) =>
@@ -179,11 +242,22 @@ export class GeoIndex {
       if (this.cells[level].get(key)) heap.push(bound(level, key), -(level * 2 ** 24 + key) - 1);
     };
     for (const key of this.cells[0].keys()) pushCell(0, key);
-    while (heap.size > 0) {
-      const priority = heap.peekKey();
+    let group: Uint32Array[] = [];
+    let groupMetres = 0;
+    // a key of the heap as metres: the exact distance of documents, a bound (nearest or farthest possible) of cells
+    const metresOf = (key: number) => (desc ? -key : key);
+    const beyondTie = (metres: number) => (desc ? metres < groupMetres - tie : metres > groupMetres + tie);
+    for (;;) {
+      if (group.length && (heap.size === 0 || beyondTie(metresOf(heap.peekKey())))) {
+        yield [concat(group), groupMetres];
+        group = [];
+      }
+      if (heap.size === 0) return;
+      const metres = metresOf(heap.peekKey());
       const value = heap.pop();
-      if (value >= 0) {
-        yield [value, desc ? -priority : priority];
+      if (value >= 0 || value < GROUP) {
+        if (group.length === 0) groupMetres = metres;
+        group.push(value >= 0 ? Uint32Array.of(value) : sameDistance[GROUP - 1 - value]);
         continue;
       }
       const code = -value - 1;
@@ -193,9 +267,9 @@ export class GeoIndex {
       if (!whole && !bitmap.intersects(bucket)) continue;
       if (level === LAST || bitmap.size <= SMALL_CELL) {
         const ids = whole ? bitmap.toUint32Array() : Bitmap.and(bitmap, bucket).toUint32Array();
-        for (const id of ids) {
-          const d = distance(id);
-          heap.push(desc ? -d : d, id);
+        for (const [members, d] of groupByDistance(ids, this.distancesOf(ids, distance))) {
+          if (members.length === 1) heap.push(desc ? -d : d, members[0]);
+          else heap.push(desc ? -d : d, GROUP - sameDistance.push(members));
         }
       } else this.children(level, key, pushCell);
     }

@@ -59,15 +59,54 @@ export class SortField {
     return sa < sb ? -1 : sa > sb ? 1 : a - b;
   };
 
+  /**
+   * Ids with a value, in order. Numbers with few distinct values (dates, wages, scores) are bucketed by value in
+   * one pass over the ascending ids (ties stay in id order); otherwise a comparison sort (2M ids: ~0.7 s).
+   */
+  private fullOrder(ids: Uint32Array): Uint32Array {
+    const numbers: number[] = [];
+    const strings: number[] = [];
+    for (const id of ids) {
+      if (this.kind[id] === 1) numbers.push(id);
+      else if (this.kind[id] === 2) strings.push(id);
+    }
+    const counts = new Map<number, number>();
+    for (const id of numbers) {
+      const value = this.numbers[id];
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+      if (counts.size > 100_000) break;
+    }
+    let numberOrder: Uint32Array;
+    if (counts.size > 100_000) {
+      numberOrder = Uint32Array.from(numbers).sort(this.compare);
+    } else {
+      const start = new Map<number, number>();
+      let at = 0;
+      for (const value of Float64Array.from(counts.keys()).sort()) {
+        start.set(value, at);
+        at += counts.get(value)!;
+      }
+      numberOrder = new Uint32Array(numbers.length);
+      for (const id of numbers) {
+        const value = this.numbers[id];
+        const position = start.get(value)!;
+        numberOrder[position] = id;
+        start.set(value, position + 1);
+      }
+    }
+    const order = new Uint32Array(numbers.length + strings.length);
+    order.set(numberOrder);
+    order.set(Uint32Array.from(strings).sort(this.compare), numbers.length);
+    return order;
+  }
+
   ensure(ids: () => Uint32Array, maxId: number): void {
     if (this.built && this.pending.size === 0) return;
     this.grow(maxId + 1);
     let order: Uint32Array;
     const full = !this.built || this.pending.size > Math.max(5_000, this.order.length / 4);
     if (full) {
-      const withValue: number[] = [];
-      for (const id of ids()) if (this.kind[id]) withValue.push(id);
-      order = Uint32Array.from(withValue).sort(this.compare);
+      order = this.fullOrder(ids());
     } else {
       const changed: number[] = [];
       for (const id of this.pending) if (this.kind[id]) changed.push(id);

@@ -33,7 +33,7 @@ export function sortKeys(index: EmbeddedIndex, specs: readonly NormalizedSort[])
 }
 
 /** The key's value per id (rank or metres), NaN when the document has none. */
-function valuesOf(key: SortKey, ids: readonly number[]): Float64Array {
+function valuesOf(key: SortKey, ids: ArrayLike<number>): Float64Array {
   const values = new Float64Array(ids.length);
   if (key.kind === 'field') {
     const rank = key.field.rank;
@@ -45,15 +45,15 @@ function valuesOf(key: SortKey, ids: readonly number[]): Float64Array {
 }
 
 /** Orders ids by the keys, yielding groups equal under every key; missing values last, ties by id. */
-function* sortDirect(keys: readonly SortKey[], ids: readonly number[]): Iterable<Bitmap> {
+function* sortDirect(keys: readonly SortKey[], ids: ArrayLike<number>): Iterable<Bitmap> {
   if (keys.length === 0 || ids.length <= 1) {
-    if (ids.length) yield Bitmap.from(ids);
+    if (ids.length) yield ids instanceof Uint32Array ? Bitmap.from(ids) : Bitmap.from(Array.from(ids));
     return;
   }
   const [key, ...rest] = keys;
   const values = valuesOf(key, ids);
   const sign = key.desc ? -1 : 1;
-  const order = Array.from(ids.keys()).sort((a, b) => {
+  const order = Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => {
     const x = values[a];
     const y = values[b];
     if (x !== y) {
@@ -72,7 +72,7 @@ function* sortDirect(keys: readonly SortKey[], ids: readonly number[]): Iterable
   let start = 0;
   for (let i = 1; i <= order.length; i++) {
     if (i < order.length && tie(values[order[start]], values[order[i]])) continue;
-    yield* sortDirect(rest, order.slice(start, i).map((k) => ids[k]));
+    yield* sortDirect(rest, Uint32Array.from(order.slice(start, i), (k) => ids[k]));
     start = i;
   }
 }
@@ -84,17 +84,7 @@ function* geoFirst(first: Extract<SortKey, { kind: 'geo' }>, rest: readonly Sort
   if (located <= GEO_DIRECT) {
     if (located > 0) yield* sortDirect([first, ...rest], Array.from(Bitmap.and(bucket, present).toUint32Array()));
   } else {
-    let group: number[] = [];
-    let groupMetres = 0;
-    for (const [id, metres] of first.geo.byDistance(first.point, bucket, first.desc)) {
-      if (group.length && Math.abs(metres - groupMetres) > GEO_TIE_METRES) {
-        yield* sortDirect(rest, group);
-        group = [];
-      }
-      if (group.length === 0) groupMetres = metres;
-      group.push(id);
-    }
-    yield* sortDirect(rest, group);
+    for (const [ids] of first.geo.byDistance(first.point, bucket, first.desc, GEO_TIE_METRES)) yield* sortDirect(rest, ids);
   }
   if (located === bucket.size) return;
   const missing = Bitmap.andNot(bucket, present);

@@ -15,8 +15,9 @@ export interface Derivation {
   typos: number;
 }
 
-/** At most this many derivations per query word, fewest typos first (Meilisearch caps them too). */
-export const MAX_DERIVATIONS = 150;
+/** At most this many derivations per query word with one typo, and with two (Meilisearch's limits). */
+export const MAX_ONE_TYPO = 150;
+export const MAX_TWO_TYPOS = 50;
 
 const sortUnique = (words: Iterable<string>) => [...new Set(words)].sort();
 
@@ -89,7 +90,8 @@ export class TypoDictionary {
         walk(words, hi, words.length, query, 1, prefix, (text, isPrefix) => emit(text, isPrefix, 2));
       }
     }
-    return [...found.values()].sort((a, b) => a.typos - b.typos).slice(0, MAX_DERIVATIONS);
+    const all = [...found.values()];
+    return [...all.filter((d) => d.typos === 1).slice(0, MAX_ONE_TYPO), ...all.filter((d) => d.typos === 2).slice(0, MAX_TWO_TYPOS)];
   }
 }
 

@@ -23,6 +23,7 @@ const isHidden = (key: string) => key.startsWith('_seg_') || key === PINYIN_FIEL
 /** The document plus its hidden search fields. */
 export function toMeiliDocument(doc: SearchDocument, settings: ResolvedIndexSettings): SearchDocument {
   const out: SearchDocument = { ...doc };
+  if (out._geo === null) delete out._geo; // the server refuses a null _geo; the embedded engine drops it too
   for (const attribute of settings.searchableAttributes) {
     const texts = textsOf(getPath(doc, attribute));
     if (texts.length) out[segField(attribute)] = segmentForSearch(texts);
