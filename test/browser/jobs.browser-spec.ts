@@ -4,12 +4,13 @@
 // published again (the API indexes through the outbox) and no longer once it is closed; an unverified employer cannot
 // publish; a broker searches the workers of their own counties; a new employer signs up and an officer verifies it.
 // Screenshots go to test-results/browser/ (gitignored).
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   BENEFIT_ZH, CREDIT_CODE_MESSAGES, EMPLOYER_KIND_ZH, JOB_ORDER_STATUS_ZH, SHIFT_ZH, VERIFICATION_ZH, checkCreditCode, makeCreditCode,
 } from '@daogang/jobs';
 import * as web from '../../apps/web/src/pages/jobs.js';
 import { startApi, type RunningApi } from './support/api.js';
+import { apiFromPage, choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
 import { launchChromium, newDesktopContext, newPhoneContext, screenshot, trackPageErrors } from './support/browser.js';
 
@@ -487,12 +488,6 @@ test('a new employer signs up from the login page; an officer verifies it and tu
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-async function login(page: Page, loginName: string): Promise<void> {
-  await page.goto(`${webServer!.url}/login`);
-  await page.locator('[data-testid="login-input"] input').fill(loginName);
-  await page.locator('[data-testid="password-input"] input').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
 
 /** Types the words into the phone's search box and waits for the answer to be drawn. */
 async function search(page: Page, words: string): Promise<void> {
@@ -515,11 +510,6 @@ async function searchUntil(page: Page, words: string, check: (titles: string[]) 
   );
 }
 
-/** Picks an option of an Element Plus select (the dropdown is teleported to <body>). */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.locator('.el-select__wrapper').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click();
-}
 
 const input = (page: Page, field: string) => page.getByTestId(`field-${field}`).locator('input, textarea').first();
 const fieldError = (page: Page, testId: string) => page.getByTestId(testId).locator('.el-form-item__error');
@@ -528,47 +518,8 @@ function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Calls the API from inside the page with the page's own token (what the page itself could do). */
-async function apiFromPage<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const token = (await page.evaluate('localStorage.getItem("daogang.accessToken")')) as string;
-  return page.evaluate(
-    async ([p, i, t]) => {
-      const res = await fetch(p, {
-        method: i.method ?? 'GET',
-        headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
-        body: i.body === undefined ? undefined : JSON.stringify(i.body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    [path, init, token] as const,
-  ) as Promise<{ status: number; body: T }>;
-}
 
-/** A full-page screenshot once Element Plus' transitions (fades, dialogs, messages) are over. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
 
-/** Retries `check` on fresh values of `read` until it passes, else its last failure. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      check(await read());
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-}
 
-/** Waits until the (first) element's text contains `text`. */
-function expectText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
-  return eventually(
-    async () => ((await locator.count()) ? ((await locator.first().textContent()) ?? '') : ''),
-    (value) => expect(value).toContain(text),
-    timeout,
-  );
-}
+
+const login = (page: Page, loginName: string) => loginAt(page, webServer!.url, loginName, PASSWORD);

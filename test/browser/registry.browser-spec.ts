@@ -3,10 +3,11 @@
 // export), a broker imports a CSV and reads the error report, an officer reads 信息完整率, and a worker signs up on a
 // phone and fills in their profile. Screenshots go to test-results/browser/ (gitignored).
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DISABILITY_KINDS, EDUCATION_ZH, EMPLOYMENT_STATUS_ZH, EMPLOYED_STATUSES, JOB_CATEGORIES, SKILLS, makeIdNumber } from '@daogang/registry';
 import * as web from '../../apps/web/src/pages/registry.js';
 import { startApi, type RunningApi } from './support/api.js';
+import { apiFromPage, choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
 import { launchChromium, newDesktopContext, newPhoneContext, screenshot, trackPageErrors } from './support/browser.js';
 
@@ -33,37 +34,11 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function login(page: Page, loginName: string): Promise<void> {
-  await page.goto(`${webServer!.url}/login`);
-  await page.locator('[data-testid="login-input"] input').fill(loginName);
-  await page.locator('[data-testid="password-input"] input').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
 
-/** Picks an option of an Element Plus select (the dropdown is teleported to <body>). */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.locator('.el-select__wrapper').click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${option}\\s*$`) }).click();
-}
 
 const input = (page: Page, field: string) => page.getByTestId(`field-${field}`).locator('input, textarea').first();
 const fieldError = (page: Page, testId: string) => page.getByTestId(testId).locator('.el-form-item__error');
 
-/** Calls the API from inside the page with the page's own token (what the page itself could do). */
-async function apiFromPage<T>(page: Page, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const token = (await page.evaluate('localStorage.getItem("daogang.accessToken")')) as string;
-  return page.evaluate(
-    async ([p, i, t]) => {
-      const res = await fetch(p, {
-        method: i.method ?? 'GET',
-        headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
-        body: i.body === undefined ? undefined : JSON.stringify(i.body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-    [path, init, token] as const,
-  ) as Promise<{ status: number; body: T }>;
-}
 
 const TAB_LIST: Record<string, string> = {
   全部: 'all', 已就业: 'employed', 未就业: 'not_employed', 有培训意愿: 'wants_training', 有外出意愿: 'wants_to_move',
@@ -440,31 +415,7 @@ test('a worker registers on a phone, fills in their profile, and sees it saved a
   }
 }, JOURNEY_TIMEOUT_MS);
 
-/** A full-page screenshot once Element Plus' and Vant's transitions (fades, the tab bar, dialogs) are over. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-}
 
-/** Retries `check` on fresh values of `read` until it passes (Element Plus renders asynchronously), else its last failure. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      check(await read());
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
-/** Waits until the (first) element's text contains `text`. */
-function expectText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
-  return eventually(
-    async () => ((await locator.count()) ? ((await locator.first().textContent()) ?? '') : ''),
-    (value) => expect(value).toContain(text),
-    timeout,
-  );
-}
+
+const login = (page: Page, loginName: string) => loginAt(page, webServer!.url, loginName, PASSWORD);
