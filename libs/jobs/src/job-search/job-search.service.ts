@@ -41,6 +41,11 @@ export class JobSearchService {
     let degraded = false;
     try {
       result = await this.engine.search(JOBS_INDEX, query);
+      // Nothing matches every word (叉车 宁波 with no forklift job in Ningbo): drop words from the end, as a person
+      // would, rather than show an empty page.
+      if (result.estimatedTotalHits === 0 && query.q && /\s/.test(query.q.trim())) {
+        result = await this.engine.search(JOBS_INDEX, { ...query, matchingStrategy: 'last' });
+      }
     } catch (error) {
       if (!(error instanceof SearchError) || (error as { name: string }).name === 'SearchQueryError') throw error;
       this.logger.warn(`search engine unavailable, answering from the database: ${(error as Error).message}`);

@@ -83,7 +83,7 @@ export class WorkerSearchService {
     let age = now.getUTCFullYear() - born.getUTCFullYear();
     if (now.getUTCMonth() < born.getUTCMonth() || (now.getUTCMonth() === born.getUTCMonth() && now.getUTCDate() < born.getUTCDate())) age--;
     const name = String(d.name);
-    const available = Number(d.availableDay);
+    const available = Number(d.availableDay ?? 0);
     return {
       id: String(d.id),
       name: anonymous ? `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}` : name,

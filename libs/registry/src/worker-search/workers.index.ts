@@ -66,10 +66,11 @@ export class WorkersIndex {
       wishCategories: w.wishCategories,
       wishes: [...w.wishCategories, w.skillsNote].filter(Boolean).join(' '),
       education: w.education ? EDUCATION[w.education] : '',
-      minMonthlyWage: w.minMonthlyWage ?? 0,
+      // Unknown values are left out, not 0: a 0 would sort first and form one huge tie group to scan.
+      ...(w.minMonthlyWage !== null ? { minMonthlyWage: w.minMonthlyWage } : {}),
       wantsToMove: w.wantsToMove,
       wantsTraining: w.wantsTraining,
-      availableDay: day(w.availableFrom),
+      ...(w.availableFrom ? { availableDay: day(w.availableFrom) } : {}),
       completeness: w.completeness,
       ...(centre ? { _geo: { lat: centre[1], lng: centre[0] } } : {}),
     };
