@@ -83,6 +83,13 @@ export class ErrorFilter implements ExceptionFilter {
       }
       if (pgCode?.startsWith('08') || pgCode === '57P01' || pgCode === '57P03') return this.unavailable();
     }
+    // The search port's errors, known by name (the platform sits below the search lib): a query the engine refuses is
+    // the caller's to fix; an engine that is away or an index still being built is a temporary outage.
+    const name = exception instanceof Error ? exception.name : '';
+    if (name === 'SearchQueryError') {
+      return { statusCode: 400, code: ErrorCode.ValidationFailed, message: `搜索条件无效：${(exception as Error).message}` };
+    }
+    if (name === 'SearchEngineError' || name === 'SearchIndexNotFoundError') return this.unavailable();
     const message = exception instanceof Error ? exception.message : '';
     if (CONNECTION_ERRORS.test(message) || (exception instanceof TypeORMError && CONNECTION_ERRORS.test(message))) {
       return this.unavailable();
