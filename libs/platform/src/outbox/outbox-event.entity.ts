@@ -13,5 +13,7 @@ export class OutboxEvent {
   @Column({ type: 'varchar', length: 64 }) topic: string;
   /** The id of what changed. */
   @Column({ type: 'varchar', length: 64 }) key: string;
+  /** Indexed: the tailers re-read the last seconds, and the daily prune deletes by age. */
+  @Index('outbox_events_created_at_idx')
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -4,8 +4,9 @@ import { AddLabourRegistry1795643334624 } from './1795643334624-AddLabourRegistr
 import { AddWorkerImports1795643617919 } from './1795643617919-AddWorkerImports.js';
 import { AddEmployersAndJobOrders1795643861942 } from './1795643861942-AddEmployersAndJobOrders.js';
 import { AddIndexCursors1795645438085 } from './1795645438085-AddIndexCursors.js';
+import { IndexOutboxByAge1795649554760 } from './1795649554760-IndexOutboxByAge.js';
 
 export const MIGRATIONS = [
   InitAccounts1795641880076, AddLabourRegistry1795643334624, AddWorkerImports1795643617919, AddEmployersAndJobOrders1795643861942,
-  AddIndexCursors1795645438085,
+  AddIndexCursors1795645438085, IndexOutboxByAge1795649554760,
 ];
