@@ -19,3 +19,5 @@ export * from './redis/redis.module.js';
 export * from './values/mobile.js';
 export * from './outbox/outbox-event.entity.js';
 export * from './outbox/outbox.js';
+export * from './values/beijing-day.js';
+export * from './values/query-boolean.js';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AuthUser, ConflictError, ForbiddenError, NotFoundError, Outbox, Role, ValidationFailedError,
+  AuthUser, beijingDay, ConflictError, ForbiddenError, NotFoundError, Outbox, Role, ValidationFailedError,
 } from '@daogang/platform';
 import { RegionsService } from '@daogang/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { Employer } from '../employers/entities/employer.entity.js';
 import { EmployersService } from '../employers/employers.service.js';
-import { beijingToday, JOBS_TOPIC } from './job-order-topics.js';
+import { JOBS_TOPIC } from './job-order-topics.js';
 import { CreateJobOrderDto, JobOrderFieldsDto, TransitionDto, UpdateJobOrderDto } from './dto/job-order-input.dto.js';
 import type { JobOrderDto, JobOrderPageDto, JobOrderQueryDto } from './dto/job-order.dto.js';
 import { JobOrder } from './entities/job-order.entity.js';
@@ -101,7 +101,7 @@ export class JobOrdersService {
   }
 
   /** Closes published or paused orders whose expiry day has passed (Beijing time). Idempotent; returns the ids. */
-  async expire(today = beijingToday()): Promise<string[]> {
+  async expire(today = beijingDay()): Promise<string[]> {
     const ids = await this.dataSource.transaction(async (manager) => {
       // For UPDATE … RETURNING the driver answers [rows, affected].
       const [rows]: [Array<{ id: string }>, number] = await manager.query(
@@ -166,7 +166,7 @@ export class JobOrdersService {
   }
 
   private assertPublishable(job: JobOrder): void {
-    const today = beijingToday();
+    const today = beijingDay();
     const errors = [];
     if (job.startDate < today) errors.push({ field: 'startDate', message: '到岗日期已过，请修改后再发布' });
     if (job.expiresOn < today) errors.push({ field: 'expiresOn', message: '招聘截止日期已过，请修改后再发布' });

@@ -1,3 +1,4 @@
+import { QueryBoolean } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_CATEGORIES } from '@daogang/registry';
 import { Transform, Type } from 'class-transformer';
@@ -5,7 +6,6 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, I
 import { BENEFITS } from '../job-orders/entities/job-order.entity.js';
 import type { Benefit } from '../job-orders/entities/job-order.entity.js';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value);
 const CODE = /^\d{6}$/;
 
@@ -27,8 +27,8 @@ export class JobSearchQueryDto {
   benefits?: Benefit[];
   @ApiPropertyOptional({ example: '2027-02-01' }) @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) startFrom?: string;
   @ApiPropertyOptional({ example: '2027-04-30' }) @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) startTo?: string;
-  @ApiPropertyOptional({ description: '适合残疾人' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) accessible?: boolean;
-  @ApiPropertyOptional({ description: '提供培训（以岗定训）' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) training?: boolean;
+  @ApiPropertyOptional({ description: '适合残疾人' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) accessible?: boolean;
+  @ApiPropertyOptional({ description: '提供培训（以岗定训）' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) training?: boolean;
   @ApiPropertyOptional({ enum: JOB_SORTS, default: 'relevance' }) @IsOptional() @IsIn(JOB_SORTS, { message: `排序无效，可选：${JOB_SORTS.join('、')}` }) sort: JobSort = 'relevance';
   @ApiPropertyOptional({ example: '622925', description: '按距离排序的出发县（务工人员登录时默认户籍县）' })
   @IsOptional() @Matches(CODE, { message: '县代码必须是6位数字' }) from?: string;

@@ -1,9 +1,9 @@
+import { QueryBoolean } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EmploymentStatus, JOB_CATEGORIES, SKILLS } from '../workers/employment-status.js';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WorkerSearchQueryDto {
   @ApiPropertyOptional({ example: '缝纫 和政' }) @IsOptional() @IsString() @MaxLength(100, { message: '搜索词不超过100字' }) q?: string;
@@ -11,9 +11,9 @@ export class WorkerSearchQueryDto {
   @ApiPropertyOptional({ enum: EmploymentStatus }) @IsOptional() @IsEnum(EmploymentStatus, { message: '就业状态无效' }) status?: EmploymentStatus;
   @ApiPropertyOptional({ enum: SKILLS }) @IsOptional() @IsIn(SKILLS, { message: '技能不在标准列表中' }) skill?: string;
   @ApiPropertyOptional({ enum: JOB_CATEGORIES }) @IsOptional() @IsIn(JOB_CATEGORIES, { message: '意向工种无效' }) category?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) wantsToMove?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
-  @ApiPropertyOptional({ description: '只看零就业户成员' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) zeroEmployment?: boolean;
+  @ApiPropertyOptional() @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) wantsToMove?: boolean;
+  @ApiPropertyOptional() @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
+  @ApiPropertyOptional({ description: '只看零就业户成员' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) zeroEmployment?: boolean;
   @ApiPropertyOptional({ example: '2027-03-01', description: '在此日期前可到岗' }) @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) availableBy?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '年龄必须是整数' }) @Min(16, { message: '年龄不小于16' }) @Max(70) ageMin?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '年龄必须是整数' }) @Min(16, { message: '年龄不小于16' }) @Max(70) ageMax?: number;

@@ -3,6 +3,7 @@ import { AuthUser, ForbiddenError, Role } from '@daogang/platform';
 import { SearchEngine } from '@daogang/search';
 import type { SearchDocument, SearchFilter, SortSpec } from '@daogang/search';
 import { RegionsService } from '../regions/regions.service.js';
+import { ageOn } from '../values/id-number.js';
 import { EMPLOYMENT_STATUS_ZH, EmploymentStatus } from '../workers/employment-status.js';
 import { WorkerHitDto, WorkerSearchQueryDto, WorkerSearchResultDto } from './worker-search.dto.js';
 import { WORKERS_INDEX } from './workers.index.js';
@@ -78,10 +79,7 @@ export class WorkerSearchService {
   private hit(doc: SearchDocument, anonymous: boolean): WorkerHitDto {
     const d = doc as SearchDocument & { _geoDistance?: number };
     const birth = String(d.birthDay);
-    const born = new Date(Date.UTC(Number(birth.slice(0, 4)), Number(birth.slice(4, 6)) - 1, Number(birth.slice(6, 8))));
-    const now = new Date();
-    let age = now.getUTCFullYear() - born.getUTCFullYear();
-    if (now.getUTCMonth() < born.getUTCMonth() || (now.getUTCMonth() === born.getUTCMonth() && now.getUTCDate() < born.getUTCDate())) age--;
+    const age = ageOn(new Date(Date.UTC(Number(birth.slice(0, 4)), Number(birth.slice(4, 6)) - 1, Number(birth.slice(6, 8)))), new Date());
     const name = String(d.name);
     const available = Number(d.availableDay ?? 0);
     return {

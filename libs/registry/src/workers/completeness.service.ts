@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, Role } from '@daogang/platform';
+import { AuthUser, beijingDay, Role } from '@daogang/platform';
 import { DataSource } from 'typeorm';
 import { CompletenessDaily } from './entities/completeness-daily.entity.js';
 import type { CompletenessGroupDto, CompletenessRankDto } from './dto/completeness.dto.js';
@@ -43,7 +43,7 @@ export class CompletenessService {
   }
 
   /** Takes today's snapshot (idempotent: re-running replaces today's rows). Run daily by the worker. */
-  async snapshot(day = beijingDate()): Promise<number> {
+  async snapshot(day = beijingDay()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.delete(CompletenessDaily, { day });
       await manager.query(
@@ -57,10 +57,10 @@ export class CompletenessService {
   }
 
   /** Counties ranked by completeness on `day` (taken now if not yet taken), with the change since the day before. */
-  async ranking(day = beijingDate()): Promise<CompletenessRankDto[]> {
+  async ranking(day = beijingDay()): Promise<CompletenessRankDto[]> {
     // Today's figure is taken afresh on every call (a day is only final once it is over); past days are kept as taken.
     const repo = this.dataSource.getRepository(CompletenessDaily);
-    if (day === beijingDate() || !(await repo.existsBy({ day }))) await this.snapshot(day);
+    if (day === beijingDay() || !(await repo.existsBy({ day }))) await this.snapshot(day);
     const rows = await this.dataSource.query(
       `WITH today AS (SELECT county_code, workers, complete, score_sum FROM completeness_daily WHERE day = $1::date),
             before AS (SELECT county_code, workers, complete FROM completeness_daily WHERE day = $1::date - 1)
@@ -91,9 +91,4 @@ export class CompletenessService {
 /** Percent with one decimal. */
 function rate(part: number, whole: number): number {
   return whole ? Math.round((part / whole) * 1000) / 10 : 0;
-}
-
-/** Officers' "today" is Beijing's. */
-export function beijingDate(at = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser } from '@daogang/platform';
+import { AuthUser, beijingDay } from '@daogang/platform';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { WorkerPageDto } from './dto/worker.dto.js';
@@ -75,7 +75,7 @@ export class WorkerListsService {
     );
     // Raw rows come back as w_<column>; stream() holds one connection until the stream ends.
     const rows = await qb.stream();
-    const date = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Beijing day
+    const date = beijingDay();
     const fileName = `${WORKER_LIST_ZH[query.list]}-${date}.${query.format}`;
     const out = new PassThrough();
     const records = async function* () {

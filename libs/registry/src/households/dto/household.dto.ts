@@ -1,13 +1,13 @@
+import { QueryBoolean } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { WorkerSummaryDto } from '../../workers/dto/worker.dto.js';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class HouseholdQueryDto {
-  @ApiPropertyOptional({ description: '只看零就业户' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) zeroEmployment?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
+  @ApiPropertyOptional({ description: '只看零就业户' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) zeroEmployment?: boolean;
+  @ApiPropertyOptional() @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/, { message: '县代码必须是6位数字' }) county?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) township?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) village?: string;

@@ -1,5 +1,6 @@
+import { QueryBoolean } from '@daogang/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EmploymentStatus } from '../employment-status.js';
 
@@ -13,7 +14,6 @@ export const WORKER_LIST_ZH: Record<WorkerList, string> = {
 
 export const WORKER_SORTS = ['name', '-name', 'completeness', '-completeness', 'updatedAt', '-updatedAt', 'statusChangedAt', '-statusChangedAt', 'village', '-village'] as const;
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class WorkerFilterDto {
   @ApiPropertyOptional({ enum: WORKER_LISTS, default: 'all' })
@@ -23,7 +23,7 @@ export class WorkerFilterDto {
   @ApiPropertyOptional({ example: '622925' }) @IsOptional() @Matches(/^\d{6}$/, { message: '县代码必须是6位数字' }) county?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64, { message: '乡镇不超过64字' }) township?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64, { message: '村不超过64字' }) village?: string;
-  @ApiPropertyOptional({ description: '建档立卡' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
+  @ApiPropertyOptional({ description: '建档立卡' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
   @ApiPropertyOptional({ enum: EmploymentStatus }) @IsOptional() @IsEnum(EmploymentStatus, { message: '就业状态无效' }) status?: EmploymentStatus;
   @ApiPropertyOptional({ description: '姓名（前缀）' }) @IsOptional() @IsString() @MaxLength(32, { message: '姓名不超过32字' }) name?: string;
   @ApiPropertyOptional({ description: '完整度低于该值（0–100）' })
