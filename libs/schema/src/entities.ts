@@ -1,6 +1,8 @@
 import { RefreshToken, User, UserCounty } from '@daogang/accounts';
 import { Employer, JobOrder } from '@daogang/jobs';
 import { IndexCursor } from '@daogang/indexing';
+import { Application, ApplicationEvent, OfferBatch, SubsidyClaim } from '@daogang/matching';
+import { Notification, SmsMessage } from '@daogang/notifications';
 import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
 import { WorkerImport, WorkerImportError } from '@daogang/registry';
@@ -11,4 +13,6 @@ export const ENTITIES = [
   OutboxEvent, IndexCursor,
   Employer, JobOrder,
   Household, HouseholdIncome, Worker, WorkerStatusChange, PiiAccess, CompletenessDaily, WorkerImport, WorkerImportError,
+  Application, ApplicationEvent, SubsidyClaim, OfferBatch,
+  Notification, SmsMessage,
 ];

@@ -5,8 +5,10 @@ import { AddWorkerImports1795643617919 } from './1795643617919-AddWorkerImports.
 import { AddEmployersAndJobOrders1795643861942 } from './1795643861942-AddEmployersAndJobOrders.js';
 import { AddIndexCursors1795645438085 } from './1795645438085-AddIndexCursors.js';
 import { IndexOutboxByAge1795649554760 } from './1795649554760-IndexOutboxByAge.js';
+import { AddApplicationsAndNotifications1795650214249 } from './1795650214249-AddApplicationsAndNotifications.js';
 
 export const MIGRATIONS = [
   InitAccounts1795641880076, AddLabourRegistry1795643334624, AddWorkerImports1795643617919, AddEmployersAndJobOrders1795643861942,
   AddIndexCursors1795645438085, IndexOutboxByAge1795649554760,
+  AddApplicationsAndNotifications1795650214249,
 ];
