@@ -3,8 +3,9 @@ import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountsProcessorsModule } from '@daogang/accounts';
 import { IndexingModule, SearchEngineModule } from '@daogang/indexing';
 import { JobsIndex, JobsIndexModule, JobsProcessorsModule } from '@daogang/jobs';
+import { NotificationsProcessorsModule } from '@daogang/notifications';
 import { RegistryProcessorsModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
-import { AppConfig, JobsJob, MaintenanceJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
+import { AppConfig, JobsJob, MaintenanceJob, NotificationsJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import type { Queue } from 'bullmq';
 
@@ -16,6 +17,7 @@ class Schedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.Registry) private readonly registry: Queue,
     @InjectQueue(QueueName.Jobs) private readonly jobs: Queue,
     @InjectQueue(QueueName.SearchIndex) private readonly searchIndex: Queue,
+    @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -40,6 +42,11 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '30 19 * * *' }, // 03:30 Beijing time
       { name: SearchIndexJob.PruneOutbox, data: {} },
     );
+    await this.notifications.upsertJobScheduler(
+      'sweep-sms',
+      { every: 60_000 }, // SMS never queued (Redis away), stale failures, rows stuck in `sending`
+      { name: NotificationsJob.SweepSms, data: {} },
+    );
     if (this.config.searchIndexer === 'queue') {
       // A shared engine (Meilisearch) is kept in step by this app: the outbox applied every second, in batches.
       await this.searchIndex.upsertJobScheduler('sync-search-indexes', { every: 1000 }, { name: SearchIndexJob.SyncIndexes, data: {} });
@@ -58,6 +65,7 @@ export class WorkerModule {
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule,
         SearchEngineModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'worker' }),
+        NotificationsProcessorsModule,
       ],
       providers: options.schedules === false ? [] : [Schedules],
     };

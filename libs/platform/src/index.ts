@@ -21,3 +21,4 @@ export * from './outbox/outbox-event.entity.js';
 export * from './outbox/outbox.js';
 export * from './values/beijing-day.js';
 export * from './values/query-boolean.js';
+export * from './config/match-weights-setting.js';

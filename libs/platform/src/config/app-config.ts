@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsMatchWeights, parseMatchWeights, type MatchWeightOverrides } from './match-weights-setting.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -105,11 +106,32 @@ export class AppConfig {
   @IsString()
   CORS_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
 
+  /**
+   * Weights of the matching score's components as JSON, e.g. `{"priority":20,"distance":4}`; unset components keep
+   * their defaults (libs/matching/src/ranking/match-weights.ts, docs/matching.md). Unknown keys and negatives are refused.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsMatchWeights()
+  MATCH_WEIGHTS?: string;
+
+  get matchWeights(): MatchWeightOverrides {
+    if (!this.MATCH_WEIGHTS) return {};
+    const parsed = parseMatchWeights(this.MATCH_WEIGHTS);
+    return 'weights' in parsed ? parsed.weights : {};
+  }
+
   @Transform(toBool) @IsBoolean()
   SWAGGER_ENABLED = true;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** Who delivers SMS: `dev` logs each message (masked mobile) and sends nothing. See libs/notifications/README.md. */
+  @IsIn(['dev'])
+  SMS_PROVIDER: 'dev' = 'dev';
+
+  /** SMS signature (短信签名) put in 【】 before every SMS body; must match the one registered with the provider. */
+  @IsString() @Matches(/^[^【】\[\]]{2,12}$/, { message: 'SMS_SIGNATURE must be 2–12 characters without brackets' })
+  SMS_SIGNATURE = '到岗';
 
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);

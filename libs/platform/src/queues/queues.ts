@@ -9,6 +9,7 @@ export enum QueueName {
   Registry = 'registry',
   Jobs = 'jobs',
   SearchIndex = 'search-index',
+  Notifications = 'notifications',
 }
 
 export enum MaintenanceJob {
@@ -62,6 +63,21 @@ export interface JobPayloads {
   [SearchIndexJob.SyncIndexes]: Record<string, never>;
   [SearchIndexJob.Reindex]: { index: string };
   [SearchIndexJob.PruneOutbox]: { olderThanDays?: number };
+  [NotificationsJob.SendSms]: SendSmsPayload;
+  [NotificationsJob.SweepSms]: Record<string, never>;
+}
+
+/** Jobs of the `notifications` queue (the SMS outbox, sent after the business transaction commits). */
+export enum NotificationsJob {
+  /** Sends one sms_messages row; the row is claimed first, so a retried or duplicated job never sends twice. */
+  SendSms = 'SendSms',
+  /** Every minute: re-dispatches stale pending/failed rows, marks rows stuck in `sending` as `unknown`. */
+  SweepSms = 'SweepSms',
+}
+
+export interface SendSmsPayload {
+  /** Id of the sms_messages row; the job id is `sms-<smsId>`, so BullMQ holds at most one job per message. */
+  smsId: string;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

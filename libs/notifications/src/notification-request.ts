@@ -1,0 +1,41 @@
+/**
+ * What a domain asks the notifications lib to send. Recorded inside the caller's transaction (so a rolled-back
+ * change sends nothing), delivered after commit: inbox rows are visible at once, SMS go through the `notifications`
+ * queue. `dedupeKey` makes recording idempotent: the same key never produces a second message for the same recipient.
+ */
+export enum NotificationTemplate {
+  /** To the worker: an offer (录用意向) arrived. */
+  OfferReceived = 'offer_received',
+  /** To the worker: an employer invites them to apply / take the job. */
+  Invited = 'invited',
+  /** To the broker / employer: a worker applied (or a broker applied for them). */
+  ApplicationReceived = 'application_received',
+  /** To the broker / employer: the worker accepted the offer. */
+  OfferAccepted = 'offer_accepted',
+  /** To the broker / employer: the worker declined. */
+  OfferDeclined = 'offer_declined',
+  /** To the worker: not selected (with the reason). */
+  ApplicationRejected = 'application_rejected',
+  /** To the other side: an application or offer was withdrawn. */
+  ApplicationWithdrawn = 'application_withdrawn',
+  /** To the worker: placement confirmed, start date fixed. */
+  PlacementConfirmed = 'placement_confirmed',
+}
+
+export interface NotificationRecipient {
+  /** In-app inbox of this account (when present). */
+  userId?: string | null;
+  /** Also send an SMS to this mobile (the encrypted and masked forms as stored on the worker). */
+  sms?: { workerId?: string | null; mobileEncrypted: string; mobileMasked: string } | null;
+}
+
+export interface NotificationRequest {
+  template: NotificationTemplate;
+  /** Values the Chinese template fills in, e.g. { name: '马小龙', employer: '厦门某电子', title: '普工' }. */
+  params: Record<string, string | number>;
+  /** Unique per intent, e.g. `application-event:123`; recipients are appended to it. */
+  dedupeKey: string;
+  to: NotificationRecipient[];
+  /** Where the inbox message leads in the web app. */
+  link?: string;
+}
