@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@daogang/accounts';
 import { IndexingModule, SearchEngineModule } from '@daogang/indexing';
 import { JobsIndex, JobsIndexModule, JobsModule } from '@daogang/jobs';
+import { MatchingModule } from '@daogang/matching';
+import { NotificationsModule } from '@daogang/notifications';
 import { RegistryModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
 import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
@@ -13,8 +15,9 @@ export class AppModule {
   static with(config?: AppConfig) {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchEngineModule, AccountsModule, JobsModule, RegistryModule,
+      imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchEngineModule, AccountsModule, JobsModule, RegistryModule, MatchingModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'api' }),
+        NotificationsModule,
       ],
       controllers: [QueueDashboardSessionController],
     };

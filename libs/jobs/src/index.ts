@@ -12,3 +12,4 @@ export * from './values/credit-code.js';
 export * from './job-search/job-search.dto.js';
 export * from './job-search/job-search.service.js';
 export * from './job-search/jobs.index.js';
+export * from './job-orders/job-order.mapper.js';

@@ -8,3 +8,4 @@ export { MIGRATIONS } from './migrations/index.js';
 export const SCHEMA: SchemaParts = { entities: ENTITIES, migrations: MIGRATIONS };
 export * from './seed/demo.seed.js';
 export * from './seed/demo-registry.seed.js';
+export * from './seed/demo-applications.seed.js';

@@ -5,6 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { WorkersService } from '@daogang/registry';
 import type { DataSource } from 'typeorm';
+import { seedDemoApplications } from './demo-applications.seed.js';
 import { seedDemoRegistry } from './demo-registry.seed.js';
 
 export const DEMO_PASSWORD = 'daogang123';
@@ -66,6 +67,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     created.set(account.username ?? account.mobile!, user.id);
   }
   await seedDemoRegistry(app.get(WorkersService), created.get('admin')!, created.get('13900000001')!);
+  await seedDemoApplications(app, dataSource, {
+    broker: created.get('broker_linxia')!, employer: created.get('employer_xiamen')!, employerId: EMPLOYERS[0].id,
+    workerUserId: created.get('13900000001')!,
+  });
   return true;
 }
 
