@@ -188,6 +188,10 @@ describe('applications', () => {
     expect(first.body).toMatchObject({ offered: 2, failed: 2, replayed: false });
     const byWorker = Object.fromEntries(first.body.items.map((i: { workerId: string }) => [i.workerId, i]));
     expect(byWorker[ok[0]].outcome).toBe('offered');
+    // The score the ranking gives the worker for this order is kept on the offer.
+    const offer = (await send('get', `/api/applications/${byWorker[ok[0]].applicationId}`, linxia)).body;
+    expect(offer.offerScore).toBeGreaterThan(0);
+    expect(offer.offerScore).toBeLessThanOrEqual(100);
     expect(byWorker[other]).toMatchObject({ outcome: 'failed', reason: '劳动力档案不存在' });
     expect(byWorker[busy]).toMatchObject({ outcome: 'failed', reason: '已接受其他岗位或已在岗' });
 

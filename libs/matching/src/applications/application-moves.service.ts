@@ -16,6 +16,7 @@ import { Application } from './entities/application.entity.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
 import { AlreadyPlacedError } from './matching.errors.js';
 import { givePlaceBack, takePlace } from './places.js';
+import { MatchingService } from '../ranking/matching.service.js';
 
 export interface Moved {
   application: LoadedApplication;
@@ -33,6 +34,7 @@ export class ApplicationMovesService {
     private readonly outbox: Outbox,
     private readonly statuses: WorkerStatusService,
     private readonly regions: RegionsService,
+    private readonly matching: MatchingService,
   ) {}
 
   /** A new application (or invitation / offer) with its first event; `a` comes from `draftApplication`. */
@@ -46,7 +48,7 @@ export class ApplicationMovesService {
     a.channel = how.channel;
     a.createdBy = user.id;
     if (how.consent) Object.assign(a, { consentMethod: how.consent.method, consentNote: how.consent.note ?? '', consentAt: new Date() });
-    if (how.status === 'offered') a.offeredAt = new Date();
+    if (how.status === 'offered') await this.offered(a);
     const { jobOrder, worker, ...row } = a;
     try {
       const saved = await manager.getRepository(Application).save(manager.getRepository(Application).create(row));
@@ -73,7 +75,7 @@ export class ApplicationMovesService {
 
     switch (to) {
       case 'offered':
-        a.offeredAt = new Date();
+        await this.offered(a);
         break;
       case 'accepted':
         await this.assertNoOtherPlacement(manager, a);
@@ -115,6 +117,12 @@ export class ApplicationMovesService {
     const eventId = await this.event(manager, user, a, from, input.reason ?? '');
     const withdrawnBy = user.role === Role.Worker || (user.role === Role.Broker && from !== 'offered') ? 'worker' : 'hiring';
     return { application: a, notice: await noticeFor(manager, a, eventId, { withdrawnBy }) };
+  }
+
+  /** The offer's time, and the worker's score for the order at that moment (for later review of the ranking). */
+  private async offered(a: LoadedApplication): Promise<void> {
+    a.offeredAt = new Date();
+    a.offerScore = await this.matching.scoreOf(a.workerId, a.jobOrder);
   }
 
   private validateInput(user: AuthUser, a: LoadedApplication, input: ApplicationTransitionDto): void {

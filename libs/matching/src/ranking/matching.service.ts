@@ -144,6 +144,18 @@ export class MatchingService {
     return page;
   }
 
+  /**
+   * One worker's score (0–100) for one order, as the candidates list would show it; null when a hard rule excludes
+   * them. Kept on the offer (`offerScore`) so that the ranking can later be checked against who stayed.
+   */
+  async scoreOf(workerId: string, job: OrderSource): Promise<number | null> {
+    const today = beijingDay();
+    const [worker] = await loadWorkerFacts(this.dataSource, [workerId], today);
+    const order = orderFactsOf(job);
+    if (!worker || hardRuleFailure(worker, order)) return null;
+    return Math.round(this.explain(worker, order, today).total);
+  }
+
   private explain(worker: WorkerFacts, order: OrderFacts, today: string): MatchScore {
     return scoreMatch(worker, order, this.places.relation(worker.homeCountyCode, order), this.weights, today);
   }
