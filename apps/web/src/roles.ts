@@ -20,7 +20,7 @@ export function isStaff(role: string | undefined): boolean {
 }
 
 export interface ConsoleMenuItem {
-  /** route segment under /console, also used in data-testid="menu-<key>" */
+  /** path under /console (e.g. `labour`, `admin/sms`), also used in data-testid="menu-<key>" */
   key: string;
   title: string;
   /** one line shown on the console home card and the section placeholder */
@@ -57,6 +57,7 @@ export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> =
   admin: [
     { key: 'users', title: '用户管理', hint: '账号、角色与负责区域' },
     REVIEW,
+    { key: 'admin/sms', title: '短信记录', hint: '短信内容与发送状态' },
     { key: 'queues', title: '队列监控', hint: '后台任务队列（在新窗口打开）', href: '/api/admin/queues', sessionPath: '/api/admin/queue-session' },
   ],
 };

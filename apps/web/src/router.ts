@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
-import { setAuthLostHandler } from './api';
+import { setAuthLostHandler, type Role } from './api';
 import { clearSession, ensureUser, hasTokens, session } from './session';
 import { homePathFor, isStaff, menuFor } from './roles';
 
@@ -12,6 +12,8 @@ declare module 'vue-router' {
     title?: string;
     /** console pages: the menu item (key) they belong to; the user's menu must have it */
     menu?: string;
+    /** console pages shared by several roles: the menu item of each role that may open them (instead of `menu`) */
+    menus?: Partial<Record<Role, string>>;
   }
 }
 
@@ -61,6 +63,24 @@ export const router = createRouter({
       name: 'worker-job',
       component: () => import('./pages/worker/JobDetailPage.vue'),
       meta: { area: 'worker', title: '岗位详情' },
+    },
+    {
+      path: '/m/applications',
+      name: 'worker-applications',
+      component: () => import('./pages/worker/MyApplicationsPage.vue'),
+      meta: { area: 'worker', title: '我的报名' },
+    },
+    {
+      path: '/m/matches',
+      name: 'worker-matches',
+      component: () => import('./pages/worker/MatchesPage.vue'),
+      meta: { area: 'worker', title: '为我推荐' },
+    },
+    {
+      path: '/m/inbox',
+      name: 'worker-inbox',
+      component: () => import('./pages/worker/InboxPage.vue'),
+      meta: { area: 'worker', title: '消息' },
     },
     { path: '/m', redirect: '/m/home' },
     {
@@ -126,7 +146,8 @@ router.beforeEach(async (to) => {
       return to.fullPath;
     }
     if (to.name === 'console-pending') return '/console'; // no such console page
-    const key = to.meta.menu ?? (to.name === 'console-section' ? to.params.section : undefined);
+    // Pages shared by several roles name each role's menu item in `menus`; a role without one may not open them.
+    const key = to.meta.menus ? to.meta.menus[user.role] ?? '-' : to.meta.menu ?? (to.name === 'console-section' ? to.params.section : undefined);
     if (key) {
       const item = menuFor(user.role).find((m) => m.key === key);
       if (!item || item.href) return '/console';

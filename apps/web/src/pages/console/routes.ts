@@ -2,6 +2,7 @@
 // them then (router.ts). Keeping them out of the entry chunk keeps their lazy imports and preload lists (the names of
 // every Element Plus chunk each page needs) off the workers' phones.
 import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '../../api';
 
 /** A console page: the menu item (key) it belongs to decides who may open it (the user's menu must have it). */
 const page = (path: string, name: string, menu: string, title: string, component: () => Promise<unknown>): RouteRecordRaw => ({
@@ -9,6 +10,15 @@ const page = (path: string, name: string, menu: string, title: string, component
   name,
   component,
   meta: { area: 'console', menu, title },
+});
+
+/** A page several roles open, each from its own menu item (a job order's pipeline and candidates: 招聘订单 for
+ * employers, 岗位匹配 for brokers); the router's guard turns away a role without one. */
+const shared = (path: string, name: string, menus: Partial<Record<Role, string>>, title: string, component: () => Promise<unknown>): RouteRecordRaw => ({
+  path,
+  name,
+  component,
+  meta: { area: 'console', menus, title },
 });
 
 /** Pages of the 我的劳动力 menu item (the labour registry), all under /console/labour. */
@@ -34,6 +44,12 @@ export const consoleRoutes: RouteRecordRaw[] = [
   page('orders/new', 'order-new', 'orders', '新建招聘订单', () => import('./employer/OrderFormPage.vue')),
   page('orders/:id', 'order', 'orders', '招聘订单', () => import('./employer/OrderFormPage.vue')),
   page('employers', 'employers', 'employers', '企业审核', () => import('./EmployerReviewPage.vue')),
+  page('matching', 'matching', 'matching', '岗位匹配', () => import('./matching/MatchingOrdersPage.vue')),
+  shared('job-orders/:id/candidates', 'candidates', { employer: 'orders', broker: 'matching' }, '候选人推荐', () => import('./matching/CandidatesPage.vue')),
+  shared('job-orders/:id/pipeline', 'pipeline', { employer: 'orders', broker: 'matching' }, '报名看板', () => import('./matching/PipelinePage.vue')),
+  page('admin/sms', 'admin-sms', 'admin/sms', '短信记录', () => import('./admin/SmsPage.vue')),
+  // Every staff member's own messages (the 消息 link in the header): no menu item, so no role is turned away.
+  { path: 'inbox', name: 'console-inbox', component: () => import('./InboxPage.vue'), meta: { area: 'console', title: '消息' } },
   {
     path: ':section',
     name: 'console-section',
