@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApi, TestApi } from '../support/app.js';
+import { makeIdNumber } from '@daogang/registry';
 import { workerInput } from '../support/factories.js';
 import { bearer } from '../support/http.js';
 
@@ -234,5 +235,104 @@ describe('applications', () => {
     expect(Object.keys(fields(bad.body)).sort()).toEqual(['amount', 'kind']);
     const detail = (await send('get', `/api/applications/${a.id}`, xiamen)).body;
     expect(detail.subsidies).toHaveLength(2);
+  });
+
+  it('an employer sees the names of workers it invites masked until they accept; only a broker records consent', async () => {
+    const job = await publishedOrder();
+    const workerId = await newWorker();
+    const full = (await send('get', `/api/workers/${workerId}`, admin)).body.name as string;
+    const consentByEmployer = await send('post', '/api/applications', xiamen, { jobOrderId: job.id, workerId, consent });
+    expect(fields(consentByEmployer.body)).toEqual({ consent: '只有经纪人代为报名时才记录本人同意；本人报名或企业邀请不填' });
+    const invited = (await send('post', '/api/applications', xiamen, { jobOrderId: job.id, workerId })).body;
+    expect(invited.worker.name).toBe(full[0] + '*'.repeat([...full].length - 1));
+    expect((await send('get', `/api/applications/${invited.id}`, linxia)).body.worker.name).toBe(full);
+    await move(invited.id, linxia, { action: 'accept', consent });
+    expect((await send('get', `/api/applications/${invited.id}`, xiamen)).body.worker.name).toBe(full);
+    const other = await newWorker();
+    const batch = await send('post', `/api/job-orders/${job.id}/offers`, xiamen, { workerIds: [other], idempotencyKey: 'employer-batch-01' });
+    expect(batch.body.items[0].name).toMatch(/^.\*+$/);
+  });
+
+  it('no offer on an order that is not open; a place given back does not reopen an order the employer stopped', async () => {
+    const job = await publishedOrder({ headcount: 1 });
+    const a = (await send('post', '/api/applications', linxia, { jobOrderId: job.id, workerId: await newWorker(), consent })).body;
+    const b = (await send('post', '/api/applications', linxia, { jobOrderId: job.id, workerId: await newWorker(), consent })).body;
+    await move(a.id, linxia, { action: 'offer' });
+    expect((await move(a.id, linxia, { action: 'accept', consent })).status).toBe(201);
+    expect((await send('get', `/api/job-orders/${job.id}`, xiamen)).body.status).toBe('filled');
+    const full = await move(b.id, linxia, { action: 'offer' });
+    expect(full.status).toBe(409);
+    expect(full.body.details.reason).toBe('JOB_NOT_OPEN');
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM sms_messages s JOIN applications a ON a.worker_id = s.worker_id WHERE a.id = $1`, [b.id]);
+    expect(n).toBe(0);
+    // Given back by the headcount, the order opens again.
+    await move(a.id, linxia, { action: 'withdraw', reason: '家里有事' });
+    const reopened = (await send('get', `/api/job-orders/${job.id}`, xiamen)).body;
+    expect(reopened).toMatchObject({ status: 'published', placesFilled: 0 });
+    // Paused and marked filled by the employer before its headcount was reached: a place given back leaves it so.
+    const two = await publishedOrder({ headcount: 2 });
+    const c = (await send('post', '/api/applications', linxia, { jobOrderId: two.id, workerId: await newWorker(), consent })).body;
+    await move(c.id, linxia, { action: 'offer' });
+    await move(c.id, linxia, { action: 'accept', consent });
+    const open = (await send('get', `/api/job-orders/${two.id}`, xiamen)).body;
+    const paused = (await send('post', `/api/job-orders/${two.id}/transitions`, xiamen, { action: 'pause', version: open.version })).body;
+    expect((await send('post', `/api/job-orders/${two.id}/transitions`, xiamen, { action: 'mark_filled', version: paused.version })).status).toBe(201);
+    await move(c.id, linxia, { action: 'withdraw', reason: '改主意了' });
+    expect((await send('get', `/api/job-orders/${two.id}`, xiamen)).body).toMatchObject({ status: 'filled', placesFilled: 0 });
+  });
+
+  it('dates must be whole days; a reason of the full 200 characters is kept', async () => {
+    const job = await publishedOrder();
+    const a = (await send('post', '/api/applications', linxia, { jobOrderId: job.id, workerId: await newWorker(), consent })).body;
+    await move(a.id, linxia, { action: 'offer' });
+    await move(a.id, linxia, { action: 'accept', consent });
+    for (const startDate of ['2027-03', '2027', '2027-W05', '2027-02-30']) {
+      const res = await move(a.id, xiamen, { action: 'place', startDate });
+      expect(res.status).toBe(400);
+      expect(fields(res.body)).toEqual({ startDate: '日期格式应为 YYYY-MM-DD，例如 2027-03-01' });
+    }
+    await move(a.id, xiamen, { action: 'place', startDate: inDays(20) });
+    await move(a.id, xiamen, { action: 'arrive' });
+    const left = await move(a.id, xiamen, { action: 'leave', reason: '离'.repeat(200) });
+    expect(left.status).toBe(201);
+    expect(left.body.reason).toHaveLength(200);
+  });
+
+  it('a batch abandoned mid-way is taken over by one retry, and the stored answer is that retry\'s', async () => {
+    const job = await publishedOrder();
+    const workerIds = [await newWorker(), await newWorker(), await newWorker()];
+    const body = { workerIds, idempotencyKey: 'abandoned-batch-01' };
+    const first = await send('post', `/api/job-orders/${job.id}/offers`, linxia, body);
+    expect(first.body.offered).toBe(3);
+    // As if the process had died before storing its answer, three minutes ago.
+    await api.dataSource.query(`UPDATE offer_batches SET result = NULL, created_at = now() - interval '3 minutes' WHERE idempotency_key = $1`, [body.idempotencyKey]);
+    const [x, y] = await Promise.all([1, 2].map(() => send('post', `/api/job-orders/${job.id}/offers`, linxia, body)));
+    const answers = [x, y].map((r) => [r.status, r.body.details?.reason ?? r.body.replayed]);
+    expect(answers).toEqual(expect.arrayContaining([[201, false]]));
+    expect(answers.filter(([status]) => status === 201)).toHaveLength(1);
+    const taken = [x, y].find((r) => r.status === 201)!;
+    expect(taken.body.items.map((i: { outcome: string }) => i.outcome)).toEqual(['already_offered', 'already_offered', 'already_offered']);
+    const replay = await send('post', `/api/job-orders/${job.id}/offers`, linxia, body);
+    expect(replay.body).toEqual({ ...taken.body, replayed: true });
+  });
+
+  it('an accepted worker leaves the ranking of other orders at once', async () => {
+    const [first, second] = [await publishedOrder(), await publishedOrder()];
+    // Young enough for any order (statutory retirement ages apply to the ranking), not employed.
+    const young = workerInput('622925', { idNumber: makeIdNumber('622925', '1998-06-15', 700 + Math.floor(Math.random() * 290)) });
+    const workerId = (await send('post', '/api/workers', admin, young)).body.id as string;
+    const { MatchIndex } = await import('@daogang/matching');
+    const index = api.app.get(MatchIndex);
+    await index.sync();
+    const ranked = async () => {
+      const res = await send('get', `/api/job-orders/${second.id}/candidates?limit=200`, linxia);
+      return res.body.items.map((i: { worker: { id: string } }) => i.worker.id) as string[];
+    };
+    expect(await ranked()).toContain(workerId);
+    const a = (await send('post', '/api/applications', linxia, { jobOrderId: first.id, workerId, consent })).body;
+    await move(a.id, linxia, { action: 'offer' });
+    await move(a.id, linxia, { action: 'accept', consent });
+    await index.sync();
+    expect(await ranked()).not.toContain(workerId);
   });
 });

@@ -1,8 +1,8 @@
-import { QueryBoolean } from '@daogang/platform';
+import { IsDay, QueryBoolean } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_CATEGORIES } from '@daogang/registry';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BENEFITS } from '../job-orders/entities/job-order.entity.js';
 import type { Benefit } from '../job-orders/entities/job-order.entity.js';
 
@@ -25,8 +25,8 @@ export class JobSearchQueryDto {
   @ApiPropertyOptional({ example: 'dorm,meals', description: '全部满足' })
   @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(4) @IsIn(BENEFITS, { each: true, message: '福利无效，可选：dorm、meals、insurance、travel' })
   benefits?: Benefit[];
-  @ApiPropertyOptional({ example: '2027-02-01' }) @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) startFrom?: string;
-  @ApiPropertyOptional({ example: '2027-04-30' }) @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) startTo?: string;
+  @ApiPropertyOptional({ example: '2027-02-01' }) @IsOptional() @IsDay('日期格式应为 YYYY-MM-DD') startFrom?: string;
+  @ApiPropertyOptional({ example: '2027-04-30' }) @IsOptional() @IsDay('日期格式应为 YYYY-MM-DD') startTo?: string;
   @ApiPropertyOptional({ description: '适合残疾人' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) accessible?: boolean;
   @ApiPropertyOptional({ description: '提供培训（以岗定训）' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) training?: boolean;
   @ApiPropertyOptional({ enum: JOB_SORTS, default: 'relevance' }) @IsOptional() @IsIn(JOB_SORTS, { message: `排序无效，可选：${JOB_SORTS.join('、')}` }) sort: JobSort = 'relevance';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, beijingDay, ConflictError, ForbiddenError, Outbox, Role, ValidationFailedError } from '@daogang/platform';
 import type { FieldError } from '@daogang/platform';
+import { JOB_ORDER_STATUS_ZH } from '@daogang/jobs';
+import type { JobOrderStatus } from '@daogang/jobs';
 import { NotificationRequest } from '@daogang/notifications';
 import { announceWorkers, EmploymentStatus, RegionsService, WorkerStatusService } from '@daogang/registry';
 import { QueryFailedError } from 'typeorm';
@@ -14,7 +16,7 @@ import type { LoadedApplication } from './application.mapper.js';
 import type { ApplicationTransitionDto, ConsentDto } from './dto/application-input.dto.js';
 import { Application } from './entities/application.entity.js';
 import { ApplicationEvent } from './entities/application-event.entity.js';
-import { AlreadyPlacedError } from './matching.errors.js';
+import { AlreadyPlacedError, JobNotOpenError } from './matching.errors.js';
 import { givePlaceBack, takePlace } from './places.js';
 import { MatchingService } from '../ranking/matching.service.js';
 
@@ -48,7 +50,7 @@ export class ApplicationMovesService {
     a.channel = how.channel;
     a.createdBy = user.id;
     if (how.consent) Object.assign(a, { consentMethod: how.consent.method, consentNote: how.consent.note ?? '', consentAt: new Date() });
-    if (how.status === 'offered') await this.offered(a);
+    if (how.status === 'offered') await this.offered(manager, a);
     const { jobOrder, worker, ...row } = a;
     try {
       const saved = await manager.getRepository(Application).save(manager.getRepository(Application).create(row));
@@ -75,7 +77,7 @@ export class ApplicationMovesService {
 
     switch (to) {
       case 'offered':
-        await this.offered(a);
+        await this.offered(manager, a);
         break;
       case 'accepted':
         await this.assertNoOtherPlacement(manager, a);
@@ -88,13 +90,13 @@ export class ApplicationMovesService {
       case 'arrived':
         a.arrivedOn = input.date ?? today;
         await this.statuses.change(manager, a.workerId, this.employedStatus(a), {
-          by: user.id, source: 'placement', note: `到岗：${a.jobOrder.employer.name} ${a.jobOrder.title}`,
+          by: user.id, source: 'placement', note: `到岗：${a.jobOrder.employer.name} ${a.jobOrder.title}`.slice(0, 200),
         });
         break;
       case 'left':
         a.leftOn = input.date ?? today;
         await this.statuses.change(manager, a.workerId, EmploymentStatus.NotEmployed, {
-          by: user.id, source: 'placement', note: `离职：${a.jobOrder.employer.name}，${input.reason}`,
+          by: user.id, source: 'placement', note: `离职：${a.jobOrder.employer.name}，${input.reason}`.slice(0, 200),
         });
         break;
       case 'withdrawn':
@@ -119,10 +121,15 @@ export class ApplicationMovesService {
     return { application: a, notice: await noticeFor(manager, a, eventId, { withdrawnBy }) };
   }
 
-  /** The offer's time, and the worker's score for the order at that moment (for later review of the ranking). */
-  private async offered(a: LoadedApplication): Promise<void> {
+  /**
+   * An offer only for an order still published (read under a share lock: a pause waits for the offer or comes
+   * first); its time, and the worker's score for the order at that moment (for later review of the ranking).
+   */
+  private async offered(manager: EntityManager, a: LoadedApplication): Promise<void> {
+    const [job]: Array<{ status: JobOrderStatus }> = await manager.query('SELECT status FROM job_orders WHERE id = $1 FOR SHARE', [a.jobOrderId]);
+    if (job.status !== 'published') throw new JobNotOpenError(JOB_ORDER_STATUS_ZH[job.status]);
     a.offeredAt = new Date();
-    a.offerScore = await this.matching.scoreOf(a.workerId, a.jobOrder);
+    a.offerScore = await this.matching.scoreOf(a.workerId, a.jobOrder, manager);
   }
 
   private validateInput(user: AuthUser, a: LoadedApplication, input: ApplicationTransitionDto): void {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, beijingDay } from '@daogang/platform';
+import { AuthUser, beijingDay, maskName, Role } from '@daogang/platform';
 import { Employer, JobOrder, JobOrderMapper } from '@daogang/jobs';
 import { ageOn, RegionsService, Worker } from '@daogang/registry';
 import { availableActions } from './application-lifecycle.js';
-import { APPLICATION_STATUS_ZH, SUBSIDY_KIND_ZH } from './application-status.js';
+import { ACTIVE_PLACEMENT_STATUSES, APPLICATION_STATUS_ZH, SUBSIDY_KIND_ZH } from './application-status.js';
 import type { ApplicationDto, ApplicationEventDto, SubsidyClaimDto } from './dto/application.dto.js';
 import type { Application } from './entities/application.entity.js';
 import type { ApplicationEvent } from './entities/application-event.entity.js';
@@ -12,8 +12,9 @@ import type { SubsidyClaim } from './entities/subsidy-claim.entity.js';
 export type LoadedApplication = Application & { jobOrder: JobOrder & { employer: Employer }; worker: Worker };
 
 /**
- * The one way an application leaves the service. Applications are shared with the hiring side by the worker's own
- * act (applying) or consent, so the name is shown; the mobile is always masked and the ID number never appears.
+ * The one way an application leaves the service. The worker shares their name with the hiring side by applying (or
+ * through a broker, with consent); an employer's invitation is not such an act, so the employer sees the name masked
+ * until the worker accepts. The mobile is always masked and the ID number never appears.
  */
 @Injectable()
 export class ApplicationMapper {
@@ -25,6 +26,7 @@ export class ApplicationMapper {
   toDto(user: AuthUser, a: LoadedApplication, extra: { events?: ApplicationEvent[]; subsidies?: SubsidyClaim[] } = {}): ApplicationDto {
     const job = a.jobOrder;
     const w = a.worker;
+    const shared = a.channel !== 'employer' || ACTIVE_PLACEMENT_STATUSES.includes(a.status) || a.status === 'left';
     return {
       id: a.id,
       status: a.status,
@@ -36,7 +38,7 @@ export class ApplicationMapper {
         status: job.status,
       },
       worker: {
-        id: w.id, name: w.name, sex: w.sex, age: ageOn(new Date(w.birthDate), new Date(beijingDay())),
+        id: w.id, name: user.role === Role.Employer && !shared ? maskName(w.name) : w.name, sex: w.sex, age: ageOn(new Date(w.birthDate), new Date(beijingDay())),
         homeCounty: this.regions.chain(w.homeCountyCode).map((r) => r.name).join(''),
         ...(w.mobileMasked ? { mobile: w.mobileMasked } : {}),
       },

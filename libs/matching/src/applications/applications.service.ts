@@ -30,8 +30,10 @@ export class ApplicationsService {
 
   async create(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationDto> {
     if (user.role !== Role.Worker && !dto.workerId) throw new ValidationFailedError([{ field: 'workerId', message: '请选择劳动力' }]);
-    if ((user.role === Role.Broker || user.role === Role.Admin) && !dto.consent) {
-      throw new ValidationFailedError([{ field: 'consent', message: '代为报名须记录本人同意的方式' }]);
+    const actsForWorker = user.role === Role.Broker || user.role === Role.Admin;
+    if (actsForWorker && !dto.consent) throw new ValidationFailedError([{ field: 'consent', message: '代为报名须记录本人同意的方式' }]);
+    if (!actsForWorker && dto.consent) {
+      throw new ValidationFailedError([{ field: 'consent', message: '只有经纪人代为报名时才记录本人同意；本人报名或企业邀请不填' }]);
     }
     return this.commit(async (manager) => {
       const job = await manager.getRepository(JobOrder).findOne({ where: { id: dto.jobOrderId }, relations: { employer: true } });
@@ -114,17 +116,26 @@ export class ApplicationsService {
     return this.mapper.toDto(user, application);
   }
 
-  /** The same for any unit of work that may have moved an application (batch offers report an item per worker). */
-  async commitItem<T>(work: (manager: EntityManager) => Promise<{ moved?: Moved; item: T }>): Promise<T> {
-    let smsIds: string[] = [];
+  /**
+   * The same for any unit of work that may have moved an application (batch offers report an item per worker). With
+   * `smsIds` the SMS are collected for the caller to dispatch once, after all its units.
+   */
+  async commitItem<T>(work: (manager: EntityManager) => Promise<{ moved?: Moved; item: T }>, smsIds?: string[]): Promise<T> {
+    let recorded: string[] = [];
     const item = await this.dataSource.transaction(async (manager) => {
       const result = await work(manager);
       const notice = result.moved?.notice;
-      smsIds = notice ? await this.notifications.record(manager, [notice]) : [];
+      recorded = notice ? await this.notifications.record(manager, [notice]) : [];
       return result.item;
     });
-    await this.notifications.dispatch(smsIds);
+    if (smsIds) smsIds.push(...recorded);
+    else await this.dispatch(recorded);
     return item;
+  }
+
+  /** Hands committed SMS to the notifications queue. */
+  dispatch(smsIds: string[]): Promise<void> {
+    return this.notifications.dispatch(smsIds);
   }
 
   private async workerFor(manager: EntityManager, user: AuthUser, workerId?: string): Promise<Worker> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Role } from '@daogang/platform';
+import { AuthUser, maskName, Role } from '@daogang/platform';
 import { ageOn, RegionsService } from '@daogang/registry';
 import { APPLICATION_STATUS_ZH, type ApplicationStatus } from '../applications/application-status.js';
 import type { CandidateDto, CurrentApplicationDto, ScorePartDto } from './dto/match.dto.js';
@@ -70,12 +70,6 @@ export class MatchMapper {
   }
 }
 
-/** 马小军 → 马**; 阿依古丽·买买提 → 阿*******: the family name only, as on a notice board. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
 
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;

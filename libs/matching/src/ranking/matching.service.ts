@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { JOB_ORDER_STATUS_ZH, JobOrder, JobOrderMapper } from '@daogang/jobs';
 import { AuthUser, beijingDay, ForbiddenError, NotFoundError, Role } from '@daogang/platform';
 import { Worker, WorkersService } from '@daogang/registry';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationStatus } from '../applications/application-status.js';
 import type { CandidateDto, CandidatePageDto, JobMatchDto, JobMatchPageDto } from './dto/match.dto.js';
 import type { MatchScope } from './candidate-scan.js';
@@ -148,9 +148,9 @@ export class MatchingService {
    * One worker's score (0–100) for one order, as the candidates list would show it; null when a hard rule excludes
    * them. Kept on the offer (`offerScore`) so that the ranking can later be checked against who stayed.
    */
-  async scoreOf(workerId: string, job: OrderSource): Promise<number | null> {
+  async scoreOf(workerId: string, job: OrderSource, manager?: EntityManager): Promise<number | null> {
     const today = beijingDay();
-    const [worker] = await loadWorkerFacts(this.dataSource, [workerId], today);
+    const [worker] = await loadWorkerFacts(manager ?? this.dataSource, [workerId], today);
     const order = orderFactsOf(job);
     if (!worker || hardRuleFailure(worker, order)) return null;
     return Math.round(this.explain(worker, order, today).total);

@@ -3,7 +3,7 @@ import { ageOn, EmploymentStatus } from '@daogang/registry';
 import { birthWindow, inBirthWindow, retirementAgeMonths, retirementDay } from './legal-age.js';
 import { addMonths, dateOfDay, dayNumber, type OrderFacts, type PlaceRelation, type WorkerFacts } from './match-facts.js';
 import { DEFAULT_MATCH_WEIGHTS, resolveMatchWeights } from './match-weights.js';
-import { maskName } from './match.mapper.js';
+import { maskName } from '@daogang/platform';
 import {
   availabilityValue, CATEGORY_VALUES, CategoryFit, DESTINATION_VALUES, destinationFit, DestinationFit, distanceValue, hardRuleFailure,
   priorityValue, scoreMatch, skillsValue, tenureValue, wageValue,

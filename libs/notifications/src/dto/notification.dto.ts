@@ -18,7 +18,7 @@ export class NotificationDto {
 export class InboxQueryDto {
   @ApiPropertyOptional({ description: '只看未读' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) unread?: boolean;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从1开始' }) page = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数必须是整数' }) @Min(1) @Max(100, { message: '每页最多100条' }) pageSize = 20;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数必须是整数' }) @Min(1, { message: '每页至少1条' }) @Max(100, { message: '每页最多100条' }) pageSize = 20;
 }
 
 export class NotificationPageDto {

@@ -29,7 +29,7 @@ export class SmsQueryDto {
   @ApiPropertyOptional({ enum: SMS_STATUSES })
   @IsOptional() @IsIn(SMS_STATUSES, { message: '状态无效' }) status?: SmsStatus;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从1开始' }) page = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数必须是整数' }) @Min(1) @Max(100, { message: '每页最多100条' }) pageSize = 20;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数必须是整数' }) @Min(1, { message: '每页至少1条' }) @Max(100, { message: '每页最多100条' }) pageSize = 20;
 }
 
 export class SmsPageDto {

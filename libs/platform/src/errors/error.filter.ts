@@ -78,7 +78,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
       if (pgCode === '23505') return { statusCode: 409, code: ErrorCode.Conflict, message: '与现有数据冲突（重复）' };
-      if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22021') {
+      if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008' || pgCode === '22021') {
         return { statusCode: 400, code: ErrorCode.ValidationFailed, message: '提交的数据格式不正确' };
       }
       if (pgCode?.startsWith('08') || pgCode === '57P01' || pgCode === '57P03') return this.unavailable();

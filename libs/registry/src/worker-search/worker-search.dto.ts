@@ -1,7 +1,7 @@
-import { QueryBoolean } from '@daogang/platform';
+import { IsDay, QueryBoolean } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { EmploymentStatus, JOB_CATEGORIES, SKILLS } from '../workers/employment-status.js';
 
 
@@ -14,7 +14,7 @@ export class WorkerSearchQueryDto {
   @ApiPropertyOptional() @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) wantsToMove?: boolean;
   @ApiPropertyOptional() @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) registeredPoor?: boolean;
   @ApiPropertyOptional({ description: '只看零就业户成员' }) @IsOptional() @QueryBoolean() @IsBoolean({ message: '只能是 true 或 false' }) zeroEmployment?: boolean;
-  @ApiPropertyOptional({ example: '2027-03-01', description: '在此日期前可到岗' }) @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) availableBy?: string;
+  @ApiPropertyOptional({ example: '2027-03-01', description: '在此日期前可到岗' }) @IsOptional() @IsDay('日期格式应为 YYYY-MM-DD') availableBy?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '年龄必须是整数' }) @Min(16, { message: '年龄不小于16' }) @Max(70) ageMin?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '年龄必须是整数' }) @Min(16, { message: '年龄不小于16' }) @Max(70) ageMax?: number;
   @ApiPropertyOptional({ enum: ['relevance', 'available', 'completeness', 'distance'] })

@@ -1,8 +1,9 @@
+import { IsDay } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_CATEGORIES, SKILLS } from '@daogang/registry';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { BENEFITS, SHIFTS } from '../entities/job-order.entity.js';
 import type { Benefit, Shift } from '../entities/job-order.entity.js';
@@ -34,8 +35,8 @@ export class JobOrderFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber({}, { message: '经度必须是数字' }) @Min(73) @Max(136) lng?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber({}, { message: '纬度必须是数字' }) @Min(3) @Max(54) lat?: number;
   @ApiPropertyOptional({ enum: SHIFTS }) @IsOptional() @IsIn(SHIFTS, { message: '班制无效，可选：day（长白班）、two_shift（两班倒）、three_shift（三班倒）、flexible（弹性）' }) shift?: Shift;
-  @ApiPropertyOptional({ example: '2027-03-01' }) @IsOptional() @IsISO8601({ strict: true }, { message: DATE }) startDate?: string;
-  @ApiPropertyOptional({ example: '2027-02-28', description: '到期自动结束' }) @IsOptional() @IsISO8601({ strict: true }, { message: DATE }) expiresOn?: string;
+  @ApiPropertyOptional({ example: '2027-03-01' }) @IsOptional() @IsDay(DATE) startDate?: string;
+  @ApiPropertyOptional({ example: '2027-02-28', description: '到期自动结束' }) @IsOptional() @IsDay(DATE) expiresOn?: string;
   @ApiPropertyOptional({ example: 18 }) @IsOptional() @IsInt({ message: '年龄必须是整数' }) @Min(16, { message: '最低年龄不得低于16周岁' }) @Max(70, { message: '年龄不超过70' }) ageMin?: number;
   @ApiPropertyOptional({ example: 45 }) @IsOptional() @IsInt({ message: '年龄必须是整数' }) @Min(16, { message: '最高年龄不得低于16周岁' }) @Max(70, { message: '年龄不超过70' }) ageMax?: number;
   @ApiPropertyOptional({ enum: SKILLS, isArray: true })
@@ -54,7 +55,7 @@ export class CreateJobOrderDto extends JobOrderFieldsDto {
   @ApiProperty() @IsInt({ message: '招聘人数必须是整数' }) @Min(1, { message: '招聘人数至少1人' }) @Max(5000, { message: '招聘人数不超过5000人' }) declare headcount: number;
   @ApiProperty() @IsInt({ message: '月薪必须是整数（元）' }) @Min(1000, { message: '月薪下限不低于1000元' }) @Max(100000) declare wageMin: number;
   @ApiProperty() @IsInt({ message: '月薪必须是整数（元）' }) @Min(1000, { message: '月薪上限不低于1000元' }) @Max(100000) declare wageMax: number;
-  @ApiProperty() @IsISO8601({ strict: true }, { message: DATE }) declare startDate: string;
+  @ApiProperty() @IsDay(DATE) declare startDate: string;
 }
 
 export class UpdateJobOrderDto extends JobOrderFieldsDto {

@@ -1,7 +1,8 @@
+import { IsDay } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { APPLICATION_ACTIONS } from '../application-lifecycle.js';
@@ -18,7 +19,7 @@ export class ConsentDto {
   @IsIn(CONSENT_METHODS, { message: '确认方式无效，可选：in_person（当面）、phone（电话）、wechat（微信）、written（书面）' })
   method: ConsentMethod;
   @ApiPropertyOptional({ example: '11月20日电话联系本人，同意报名' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '说明不超过200字' })
+  @IsOptional() @Transform(trim) @IsString({ message: '说明必须是文字' }) @MaxLength(200, { message: '说明不超过200字' })
   note?: string;
 }
 
@@ -40,13 +41,13 @@ export class ApplicationTransitionDto {
   @IsOptional() @IsInt({ message: '版本号必须是整数' })
   version?: number;
   @ApiPropertyOptional({ example: '家中有事，暂不外出' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '原因不超过200字' })
+  @IsOptional() @Transform(trim) @IsString({ message: '原因必须是文字' }) @MaxLength(200, { message: '原因不超过200字' })
   reason?: string;
   @ApiPropertyOptional({ example: '2027-03-01', description: 'place：约定上岗日期（必填）' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: DATE })
+  @IsOptional() @IsDay(DATE)
   startDate?: string;
   @ApiPropertyOptional({ example: '2027-03-02', description: 'arrive / leave：到岗或离职日期，默认今天' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: DATE })
+  @IsOptional() @IsDay(DATE)
   date?: string;
   @ApiPropertyOptional({ type: ConsentDto, description: '经纪人代为接受或拒绝时必填' })
   @IsOptional() @ValidateNested() @Type(() => ConsentDto)
@@ -62,6 +63,7 @@ export class ApplicationQueryDto {
   @IsIn(APPLICATION_STATUSES, { each: true, message: `状态无效，可选：${APPLICATION_STATUSES.join('、')}` })
   status?: ApplicationStatus[];
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: '页码必须是整数' }) @Min(1, { message: '页码从1开始' })
+  @Max(10000, { message: '页码不超过10000' })
   page = 1;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数必须是整数' })
   @Min(1, { message: '每页至少1条' }) @Max(200, { message: '每页最多200条' })
@@ -85,7 +87,7 @@ export class ClaimSubsidyDto {
   @ApiProperty({ example: 1000, description: '金额（元）' })
   @IsInt({ message: '金额必须是整数（元）' }) @Min(0, { message: '金额不能为负' }) @Max(100000, { message: '金额不超过100000元' })
   amount: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(200, { message: '说明不超过200字' }) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString({ message: '说明必须是文字' }) @MaxLength(200, { message: '说明不超过200字' }) note?: string;
 }
 
 export class ApplicationSummaryQueryDto {

@@ -1,5 +1,6 @@
+import { IsDay } from '@daogang/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 export class CompletenessQueryDto {
   @ApiPropertyOptional({ enum: ['county', 'village'], default: 'county' })
@@ -9,7 +10,7 @@ export class CompletenessQueryDto {
 
 export class RankingQueryDto {
   @ApiPropertyOptional({ example: '2026-11-25', description: '北京时间日期，默认今天' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' }) date?: string;
+  @IsOptional() @IsDay('日期格式应为 YYYY-MM-DD') date?: string;
 }
 
 export class CompletenessGroupDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsMobile } from '@daogang/platform';
+import { IsDay, IsMobile } from '@daogang/platform';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min,
   MinLength, ValidateNested,
 } from 'class-validator';
 import { DISABILITY_KINDS, EDUCATION_LEVELS, EmploymentStatus, JOB_CATEGORIES, SKILLS } from '../employment-status.js';
@@ -26,14 +26,14 @@ export class CertificateDto {
   name: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50, { message: '证书编号不超过50字' }) number?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50, { message: '发证机关不超过50字' }) issuer?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: DATE_MESSAGE }) issuedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDay(DATE_MESSAGE) issuedOn?: string;
 }
 
 export class TrainingDto {
   @ApiProperty({ example: '电子装配工岗前培训' }) @Transform(trim) @IsString() @MinLength(1, { message: '请填写培训项目' }) @MaxLength(50, { message: '培训项目不超过50字' })
   course: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50, { message: '培训机构不超过50字' }) provider?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: DATE_MESSAGE }) completedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDay(DATE_MESSAGE) completedOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50, { message: '证书不超过50字' }) certificate?: string;
 }
 
@@ -81,7 +81,7 @@ export class WorkerProfileDto {
   @ApiPropertyOptional({ description: '愿意外出（省外）务工' }) @IsOptional() @IsBoolean({ message: '必须是 true 或 false' }) wantsToMove?: boolean;
   @ApiPropertyOptional({ description: '希望参加培训' }) @IsOptional() @IsBoolean({ message: '必须是 true 或 false' }) wantsTraining?: boolean;
   @ApiPropertyOptional({ description: '希望自主创业' }) @IsOptional() @IsBoolean({ message: '必须是 true 或 false' }) wantsBusiness?: boolean;
-  @ApiPropertyOptional({ example: '2027-02-20' }) @IsOptional() @IsISO8601({ strict: true }, { message: DATE_MESSAGE }) availableFrom?: string | null;
+  @ApiPropertyOptional({ example: '2027-02-20' }) @IsOptional() @IsDay(DATE_MESSAGE) availableFrom?: string | null;
 
   @ApiPropertyOptional({ example: '马秀兰' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(32, { message: '紧急联系人姓名不超过32字' }) emergencyContactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsMobile() emergencyContactMobile?: string;
