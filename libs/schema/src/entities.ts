@@ -3,6 +3,7 @@ import { Employer, JobOrder } from '@daogang/jobs';
 import { IndexCursor } from '@daogang/indexing';
 import { Application, ApplicationEvent, OfferBatch, SubsidyClaim } from '@daogang/matching';
 import { Notification, SmsMessage } from '@daogang/notifications';
+import { DispatchPlan, PickupPoint, Trip, TripRider, TripStop, Vehicle } from '@daogang/transport';
 import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
 import { WorkerImport, WorkerImportError } from '@daogang/registry';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   Household, HouseholdIncome, Worker, WorkerStatusChange, PiiAccess, CompletenessDaily, WorkerImport, WorkerImportError,
   Application, ApplicationEvent, SubsidyClaim, OfferBatch,
   Notification, SmsMessage,
+  PickupPoint, Vehicle, DispatchPlan, Trip, TripStop, TripRider,
 ];
