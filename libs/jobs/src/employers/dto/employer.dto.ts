@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsMobile } from '@daogang/platform';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { EMPLOYER_KINDS } from '../entities/employer.entity.js';
 import type { EmployerKind, VerificationStatus } from '../entities/employer.entity.js';
@@ -51,11 +51,10 @@ export class AccountInputDto {
 }
 
 /** An employer signs its organisation up with its first account; an officer verifies it before it can publish. */
-export class RegisterEmployerDto extends EmployerProfileDto {
-  @ApiProperty() @Transform(trim) @IsString({ message: '请填写企业名称' }) @MinLength(2, { message: '企业名称至少2个字' }) @MaxLength(128, { message: '企业名称不超过128字' })
-  declare name: string;
-  @ApiProperty() @IsString({ message: '请填写统一社会信用代码' }) declare creditCode: string;
-  @ApiProperty({ example: '350211' }) @Matches(/^\d{6}$/, { message: '县代码必须是6位数字（GB/T 2260）' }) declare countyCode: string;
+export class RegisterEmployerDto extends OmitType(EmployerProfileDto, ['name', 'creditCode', 'countyCode'] as const) {
+  @ApiProperty() @Transform(trim) @IsString({ message: '请填写企业名称' }) @MinLength(2, { message: '企业名称至少2个字' }) @MaxLength(128, { message: '企业名称不超过128字' }) name: string;
+  @ApiProperty() @IsDefined({ message: '请填写统一社会信用代码' }) @IsString({ message: '请填写统一社会信用代码' }) creditCode: string;
+  @ApiProperty({ example: '350211' }) @IsDefined({ message: '请选择所在县' }) @Matches(/^\d{6}$/, { message: '县代码必须是6位数字（GB/T 2260）' }) countyCode: string;
   @ApiProperty({ type: AccountInputDto }) @ValidateNested() @Type(() => AccountInputDto) account: AccountInputDto;
 }
 

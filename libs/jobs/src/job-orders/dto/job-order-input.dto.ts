@@ -1,9 +1,9 @@
 import { IsDay } from '@daogang/platform';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { JOB_CATEGORIES, SKILLS } from '@daogang/registry';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize, IsArray, IsDefined, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
 import { BENEFITS, SHIFTS } from '../entities/job-order.entity.js';
 import type { Benefit, Shift } from '../entities/job-order.entity.js';
@@ -48,14 +48,14 @@ export class JobOrderFieldsDto {
   @ApiPropertyOptional({ description: '适合残疾人' }) @IsOptional() @IsBoolean({ message: '必须是 true 或 false' }) accessible?: boolean;
 }
 
-export class CreateJobOrderDto extends JobOrderFieldsDto {
+export class CreateJobOrderDto extends OmitType(JobOrderFieldsDto, ['title', 'category', 'headcount', 'wageMin', 'wageMax', 'startDate'] as const) {
   @ApiPropertyOptional({ description: '管理员代企业发布时指定' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/, { message: '企业编号无效' }) employerId?: string;
-  @ApiProperty() @Transform(trim) @IsString({ message: '请填写标题' }) @MinLength(4, { message: '标题至少4个字' }) @MaxLength(60, { message: '标题不超过60字' }) declare title: string;
-  @ApiProperty({ enum: JOB_CATEGORIES }) @IsIn(JOB_CATEGORIES, { message: `工种无效，可选：${JOB_CATEGORIES.join('、')}` }) declare category: string;
-  @ApiProperty() @IsInt({ message: '招聘人数必须是整数' }) @Min(1, { message: '招聘人数至少1人' }) @Max(5000, { message: '招聘人数不超过5000人' }) declare headcount: number;
-  @ApiProperty() @IsInt({ message: '月薪必须是整数（元）' }) @Min(1000, { message: '月薪下限不低于1000元' }) @Max(100000) declare wageMin: number;
-  @ApiProperty() @IsInt({ message: '月薪必须是整数（元）' }) @Min(1000, { message: '月薪上限不低于1000元' }) @Max(100000) declare wageMax: number;
-  @ApiProperty() @IsDay(DATE) declare startDate: string;
+  @ApiProperty() @IsDefined({ message: '请填写标题' }) @Transform(trim) @IsString({ message: '请填写标题' }) @MinLength(4, { message: '标题至少4个字' }) @MaxLength(60, { message: '标题不超过60字' }) title: string;
+  @ApiProperty({ enum: JOB_CATEGORIES }) @IsDefined({ message: '请选择工种' }) @IsIn(JOB_CATEGORIES, { message: `工种无效，可选：${JOB_CATEGORIES.join('、')}` }) category: string;
+  @ApiProperty() @IsDefined({ message: '请填写招聘人数' }) @IsInt({ message: '招聘人数必须是整数' }) @Min(1, { message: '招聘人数至少1人' }) @Max(5000, { message: '招聘人数不超过5000人' }) headcount: number;
+  @ApiProperty() @IsDefined({ message: '请填写月薪下限' }) @IsInt({ message: '月薪必须是整数（元）' }) @Min(1000, { message: '月薪下限不低于1000元' }) @Max(100000) wageMin: number;
+  @ApiProperty() @IsDefined({ message: '请填写月薪上限' }) @IsInt({ message: '月薪必须是整数（元）' }) @Min(1000, { message: '月薪上限不低于1000元' }) @Max(100000) wageMax: number;
+  @ApiProperty() @IsDefined({ message: '请填写到岗日期' }) @IsDay(DATE) startDate: string;
 }
 
 export class UpdateJobOrderDto extends JobOrderFieldsDto {

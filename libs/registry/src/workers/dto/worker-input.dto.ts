@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsDay, IsMobile } from '@daogang/platform';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -88,7 +88,7 @@ export class WorkerProfileDto {
 }
 
 /** A broker registers a worker (or a worker their own profile). */
-export class CreateWorkerDto extends WorkerProfileDto {
+export class CreateWorkerDto extends OmitType(WorkerProfileDto, ['homeCountyCode'] as const) {
   @ApiProperty({ example: '马小军' })
   @Transform(trim) @IsString({ message: '请填写姓名' }) @MinLength(1, { message: '请填写姓名' }) @MaxLength(32, { message: '姓名不超过32字' })
   @Matches(/^[\u3400-\u9fff\u00b7·a-zA-Z\s]+$/, { message: '姓名只能包含汉字、字母和间隔号“·”' })
@@ -98,8 +98,7 @@ export class CreateWorkerDto extends WorkerProfileDto {
   @IsString({ message: '请填写身份证号' }) @MinLength(1, { message: '请填写身份证号' }) @MaxLength(24, { message: '身份证号应为18位' })
   idNumber: string;
 
-  @ApiProperty({ example: '622925' }) @Matches(COUNTY, { message: '县代码必须是6位数字（GB/T 2260）' })
-  declare homeCountyCode: string;
+  @ApiProperty({ example: '622925' }) @Matches(COUNTY, { message: '县代码必须是6位数字（GB/T 2260）' }) homeCountyCode: string;
 
   @ApiPropertyOptional({ enum: EmploymentStatus, default: EmploymentStatus.NotEmployed })
   @IsOptional() @IsEnum(EmploymentStatus, { message: `就业状态无效，可选：${Object.values(EmploymentStatus).join('、')}` })
