@@ -13,9 +13,10 @@ function urlFor(database: string): string {
   return url.toString();
 }
 
-const migrationNames = () =>
-  (SCHEMA.migrations as Array<{ name: string }>).map((m) => m.name).join(',');
-const TEMPLATE = () => `dg_tpl_${createHash('sha1').update(migrationNames()).digest('hex').slice(0, 12)}`;
+// Named by the migrations' names and code, so an edited migration never reuses a template built from the old one.
+const migrationSource = () =>
+  (SCHEMA.migrations as Array<{ name: string; toString(): string }>).map((m) => `${m.name}\n${m.toString()}`).join('\n');
+const TEMPLATE = () => `dg_tpl_${createHash('sha1').update(migrationSource()).digest('hex').slice(0, 12)}`;
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });

@@ -7,6 +7,7 @@ import { NotificationsModule } from '@daogang/notifications';
 import { RegistryModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
 import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
+import { TransportModule } from '@daogang/transport';
 import { QueueDashboardSessionController } from './queue-dashboard.js';
 
 /** The HTTP API: platform plumbing plus every domain's HTTP module. */
@@ -17,7 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchEngineModule, AccountsModule, JobsModule, RegistryModule, MatchingModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'api' }),
-        NotificationsModule,
+        NotificationsModule, TransportModule,
       ],
       controllers: [QueueDashboardSessionController],
     };

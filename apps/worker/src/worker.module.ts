@@ -7,6 +7,7 @@ import { NotificationsProcessorsModule } from '@daogang/notifications';
 import { RegistryProcessorsModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
 import { AppConfig, JobsJob, MaintenanceJob, NotificationsJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
+import { TransportProcessorsModule } from '@daogang/transport';
 import type { Queue } from 'bullmq';
 
 /** Repeating jobs, declared once; upserting them at every start is idempotent. */
@@ -65,7 +66,7 @@ export class WorkerModule {
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule,
         SearchEngineModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'worker' }),
-        NotificationsProcessorsModule,
+        NotificationsProcessorsModule, TransportProcessorsModule,
       ],
       providers: options.schedules === false ? [] : [Schedules],
     };

@@ -21,3 +21,4 @@ export * from './ranking/ranking.module.js';
 export * from './ranking/scoring.js';
 export * from './ranking/match-facts.sql.js';
 export * from './ranking/place-relations.js';
+export * from './applications/application-moves.service.js';

@@ -20,6 +20,14 @@ export enum NotificationTemplate {
   ApplicationWithdrawn = 'application_withdrawn',
   /** To the worker: placement confirmed, start date fixed. */
   PlacementConfirmed = 'placement_confirmed',
+  /** To the rider: the trip is confirmed — pickup point, time, seat, coordinator's phone. */
+  TripConfirmed = 'trip_confirmed',
+  /** To the rider: 24 h / 2 h before departure. */
+  TripReminder = 'trip_reminder',
+  /** To the rider: the departure time or the pickup changed after confirmation. */
+  TripChanged = 'trip_changed',
+  /** To the rider: the trip is cancelled; a new one will be arranged. */
+  TripCancelled = 'trip_cancelled',
 }
 
 export interface NotificationRecipient {

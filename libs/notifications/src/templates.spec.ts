@@ -9,6 +9,14 @@ const PARAMS = {
   wage: '4500–6000元',
   reason: '年龄不符合岗位要求',
   startDate: '2026-03-02',
+  trip: '0227-厦门-03',
+  pickup: '和政县汽车站',
+  time: '2月27日 06:30',
+  seat: 17,
+  destination: '厦门市集美区',
+  coordinator: '王海燕',
+  phone: '13809300009',
+  before: '24小时',
 };
 
 describe('notification templates', () => {

@@ -5,7 +5,8 @@ import { NotificationTemplate } from './notification-request.js';
  * from the request's params; a placeholder without a value is a programming error and throws. SMS carry no personal
  * ID numbers and stay short (one 70-character segment where the names allow): the details are in the inbox.
  * Parameters: `name` (the worker), `employer`, `title` (the job), `wage` (e.g. `4500–6000元`, monthly), `reason`,
- * `startDate` — each template needs the ones it names.
+ * `startDate` — each template needs the ones it names. Trips: `trip` (the code), `pickup` (stop name), `time` (Beijing
+ * time, e.g. `2月27日 06:30`), `seat`, `destination`, `coordinator` and `phone` (the coordinator's), `before` (24小时/2小时).
  */
 interface TemplateText {
   title: string;
@@ -54,6 +55,26 @@ export const TEMPLATES: Record<NotificationTemplate, TemplateText> = {
     title: '录用已确认',
     body: '恭喜！{employer}已确认录用您（{title}），到岗日期{startDate}。出行安排会另行通知。',
     sms: '{employer}已确认录用您（{title}），{startDate}到岗，请留意出行安排。',
+  },
+  [NotificationTemplate.TripConfirmed]: {
+    title: '出行安排已确定',
+    body: '您乘坐{trip}次车前往{destination}：{time}在{pickup}上车，座位{seat}号。带队：{coordinator}，电话{phone}。',
+    sms: '{time}在{pickup}上车（{trip}次，{seat}号座）前往{destination}。带队{coordinator}：{phone}',
+  },
+  [NotificationTemplate.TripReminder]: {
+    title: '出发提醒',
+    body: '{before}后出发：{time}在{pickup}上车，{trip}次车{seat}号座。请带好身份证，提前15分钟到达。带队电话{phone}。',
+    sms: '提醒：{time}在{pickup}上车（{trip}次{seat}号座），请带好证件提前到。带队电话{phone}',
+  },
+  [NotificationTemplate.TripChanged]: {
+    title: '出行安排有变',
+    body: '您的出行安排已调整：{time}在{pickup}上车，{trip}次车{seat}号座。如有疑问请联系{coordinator}，电话{phone}。',
+    sms: '出行有变：{time}在{pickup}上车（{trip}次{seat}号座）。带队电话{phone}',
+  },
+  [NotificationTemplate.TripCancelled]: {
+    title: '车次已取消',
+    body: '{trip}次车已取消，我们会尽快为您重新安排，请留意通知。如有疑问请联系{coordinator}，电话{phone}。',
+    sms: '{trip}次车已取消，将为您重新安排，请留意通知。带队电话{phone}',
   },
 };
 

@@ -9,3 +9,4 @@ export const SCHEMA: SchemaParts = { entities: ENTITIES, migrations: MIGRATIONS 
 export * from './seed/demo.seed.js';
 export * from './seed/demo-registry.seed.js';
 export * from './seed/demo-applications.seed.js';
+export * from './seed/demo-transport.seed.js';

@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { mayAct, nextApplicationStatus, ON_BEHALF_OF_WORKER, REASON_REQUIRED } from './application-lifecycle.js';
 import type { ApplicationAction } from './application-lifecycle.js';
 import { noticeFor } from './application-notices.js';
-import { ACTIVE_PLACEMENT_STATUSES } from './application-status.js';
+import { ACTIVE_PLACEMENT_STATUSES, PLACEMENT_ARRIVED_TOPIC } from './application-status.js';
 import type { ApplicationChannel, ApplicationStatus } from './application-status.js';
 import type { LoadedApplication } from './application.mapper.js';
 import type { ApplicationTransitionDto, ConsentDto } from './dto/application-input.dto.js';
@@ -89,6 +89,7 @@ export class ApplicationMovesService {
         break;
       case 'arrived':
         a.arrivedOn = input.date ?? today;
+        await this.outbox.record(manager, PLACEMENT_ARRIVED_TOPIC, [a.id]);
         await this.statuses.change(manager, a.workerId, this.employedStatus(a), {
           by: user.id, source: 'placement', note: `到岗：${a.jobOrder.employer.name} ${a.jobOrder.title}`.slice(0, 200),
         });

@@ -33,3 +33,9 @@ export const SUBSIDY_KIND_ZH: Record<SubsidyKind, string> = {
   one_off_hiring: '一次性吸纳就业补贴', on_job_training: '以工代训（岗位技能培训）补贴',
   transport: '一次性交通补贴', social_insurance: '社会保险补贴',
 };
+
+/**
+ * Outbox topic of placements that reached `arrived` (key: the application id), written once in the arrival's
+ * transaction. Follow-up schedules hang off it: consumers read the outbox, nobody calls them directly.
+ */
+export const PLACEMENT_ARRIVED_TOPIC = 'placements.arrived';

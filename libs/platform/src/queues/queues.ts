@@ -10,6 +10,7 @@ export enum QueueName {
   Jobs = 'jobs',
   SearchIndex = 'search-index',
   Notifications = 'notifications',
+  Transport = 'transport',
 }
 
 export enum MaintenanceJob {
@@ -65,6 +66,28 @@ export interface JobPayloads {
   [SearchIndexJob.PruneOutbox]: { olderThanDays?: number };
   [NotificationsJob.SendSms]: SendSmsPayload;
   [NotificationsJob.SweepSms]: Record<string, never>;
+  [TransportJob.PlanTrips]: PlanTripsPayload;
+  [TransportJob.RemindRiders]: RemindRidersPayload;
+}
+
+/** Jobs of the `transport` queue. */
+export enum TransportJob {
+  /** Builds (or re-builds, leaving locked trips alone) the draft trips of a dispatch plan; reports progress. */
+  PlanTrips = 'PlanTrips',
+  /** A delayed job per confirmed trip and lead time; moved or removed when the trip changes. */
+  RemindRiders = 'RemindRiders',
+}
+
+export interface PlanTripsPayload {
+  planId: string;
+}
+
+export interface RemindRidersPayload {
+  tripId: string;
+  /** Hours before departure: 24 or 2. */
+  hoursBefore: number;
+  /** The departure the reminder was scheduled for (ISO): a stale reminder (the trip moved) does nothing. */
+  departureAt: string;
 }
 
 /** Jobs of the `notifications` queue (the SMS outbox, sent after the business transaction commits). */

@@ -94,6 +94,7 @@ export class AddTransport1795653183277 implements MigrationInterface {
                 "confirmed_at" TIMESTAMP WITH TIME ZONE,
                 "departed_at" TIMESTAMP WITH TIME ZONE,
                 "arrived_at" TIMESTAMP WITH TIME ZONE,
+                "cancel_reason" character varying(200) NOT NULL DEFAULT '',
                 "version" integer NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -188,7 +189,7 @@ export class AddTransport1795653183277 implements MigrationInterface {
         `);
         await queryRunner.query(`
             ALTER TABLE "trip_riders"
-            ADD CONSTRAINT "FK_bd1feab55b2735510e7616aaa9c" FOREIGN KEY ("pickup_stop_id") REFERENCES "trip_stops"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+            ADD CONSTRAINT "FK_bd1feab55b2735510e7616aaa9c" FOREIGN KEY ("pickup_stop_id") REFERENCES "trip_stops"("id") ON DELETE NO ACTION ON UPDATE NO ACTION
         `);
     }
 

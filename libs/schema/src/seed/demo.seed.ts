@@ -1,12 +1,13 @@
 import { CreateUserDto, User, UsersService } from '@daogang/accounts';
 import { Employer, JobOrder, JOBS_TOPIC, makeCreditCode } from '@daogang/jobs';
-import { OutboxEvent, Role } from '@daogang/platform';
+import { OutboxEvent, PiiCipher, Role } from '@daogang/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { WorkersService } from '@daogang/registry';
 import type { DataSource } from 'typeorm';
 import { seedDemoApplications } from './demo-applications.seed.js';
 import { seedDemoRegistry } from './demo-registry.seed.js';
+import { seedDemoTransport } from './demo-transport.seed.js';
 
 export const DEMO_PASSWORD = 'daogang123';
 
@@ -41,7 +42,7 @@ const ACCOUNTS: Array<CreateUserDto & { note: string }> = [
   { role: Role.Employer, username: 'employer_xiamen', displayName: '林晓红（宏泰电子人事）', password: DEMO_PASSWORD, employerId: EMPLOYERS[0].id, note: '厦门集美宏泰电子' },
   { role: Role.Employer, username: 'employer_jiaxing', displayName: '沈国平（锦绣纺织人事）', password: DEMO_PASSWORD, employerId: EMPLOYERS[1].id, note: '嘉兴锦绣纺织' },
   { role: Role.Employer, username: 'employer_jining', displayName: '孔德胜（鲁达机械人事）', password: DEMO_PASSWORD, employerId: EMPLOYERS[2].id, note: '济宁鲁达机械' },
-  { role: Role.Coordinator, username: 'coordinator', displayName: '王海燕', password: DEMO_PASSWORD, note: '输转协调员（包车、专列）' },
+  { role: Role.Coordinator, username: 'coordinator', mobile: '13809300009', displayName: '王海燕', password: DEMO_PASSWORD, note: '输转协调员（包车、专列）' },
   { role: Role.Officer, username: 'officer_linxia', displayName: '何文斌', password: DEMO_PASSWORD, countyCodes: ['622921', '622925'], note: '临夏州人社干部' },
   { role: Role.Worker, mobile: '13900000001', displayName: '马小军', password: DEMO_PASSWORD, note: '和政县务工人员' },
   { role: Role.Worker, mobile: '13900000002', displayName: '冉秀英', password: DEMO_PASSWORD, note: '恩施市务工人员' },
@@ -67,6 +68,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     created.set(account.username ?? account.mobile!, user.id);
   }
   await seedDemoRegistry(app.get(WorkersService), created.get('admin')!, created.get('13900000001')!);
+  await seedDemoTransport(dataSource, app.get(PiiCipher));
   await seedDemoApplications(app, dataSource, {
     broker: created.get('broker_linxia')!, employer: created.get('employer_xiamen')!, employerId: EMPLOYERS[0].id,
     workerUserId: created.get('13900000001')!,

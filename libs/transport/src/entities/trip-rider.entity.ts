@@ -19,7 +19,7 @@ export class TripRider {
   @Column('uuid') applicationId: string;
   @Column('uuid') workerId: string;
   @Column('uuid') pickupStopId: string;
-  @ManyToOne(() => TripStop, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => TripStop, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'pickup_stop_id' })
   pickupStop?: TripStop;
   @Column({ type: 'smallint' }) seat: number;

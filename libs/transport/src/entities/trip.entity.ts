@@ -48,6 +48,7 @@ export class Trip {
   @Column({ type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) departedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) arrivedAt: Date | null;
+  @Column({ type: 'varchar', length: 200, default: '' }) cancelReason: string;
 
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
