@@ -177,6 +177,7 @@ export class ApplicationMovesService {
 export function draftApplication(manager: EntityManager, job: LoadedApplication['jobOrder'], worker: LoadedApplication['worker']): LoadedApplication {
   const a = manager.getRepository(Application).create({
     jobOrderId: job.id, workerId: worker.id, employerId: job.employerId, workerCountyCode: worker.homeCountyCode, category: job.category,
+    workCountyCode: job.workCountyCode,
     reason: '', consentNote: '', consentMethod: null, consentAt: null, offerScore: null, offeredAt: null, acceptedAt: null,
     startDate: null, arrivedOn: null, leftOn: null,
   });

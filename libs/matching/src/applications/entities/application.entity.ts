@@ -39,6 +39,8 @@ export class Application {
   @Column({ type: 'char', length: 6 }) workerCountyCode: string;
   /** The order's category, for "how long did they stay in similar jobs". */
   @Column({ type: 'varchar', length: 16 }) category: string;
+  /** The order's work county: retention by destination without a join. */
+  @Column({ type: 'char', length: 6, nullable: true }) workCountyCode: string | null;
 
   @Column({ type: 'varchar', length: 12 }) status: ApplicationStatus;
   @Column({ type: 'varchar', length: 10 }) channel: ApplicationChannel;
