@@ -8,6 +8,7 @@ import { RegistryModule, WorkersIndex, WorkersIndexModule } from '@daogang/regis
 import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { TransportModule } from '@daogang/transport';
+import { FollowupModule } from '@daogang/followup';
 import { QueueDashboardSessionController } from './queue-dashboard.js';
 
 /** The HTTP API: platform plumbing plus every domain's HTTP module. */
@@ -18,7 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchEngineModule, AccountsModule, JobsModule, RegistryModule, MatchingModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'api' }),
-        NotificationsModule, TransportModule,
+        NotificationsModule, TransportModule, FollowupModule,
       ],
       controllers: [QueueDashboardSessionController],
     };

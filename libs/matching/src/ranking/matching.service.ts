@@ -135,7 +135,7 @@ export class MatchingService {
         parts: this.mapper.parts(score, user.role === Role.Employer),
         job: {
           id: row.id, title: row.title, employerName: row.employer_name, category: row.category,
-          workPlace: this.jobMapper.workPlace(row.work_county_code), wageMin: row.wage_min, wageMax: row.wage_max,
+          workPlace: this.jobMapper.workPlace(row.work_county_code), workCountyCode: row.work_county_code, wageMin: row.wage_min, wageMax: row.wage_max,
           startDate: row.start_date, placesLeft: row.places_left, accessible: row.accessible, trainingOffered: row.training_offered,
         },
         ...(application ? { application } : {}),

@@ -78,6 +78,7 @@ export class MatchedJobDto {
   @ApiProperty() employerName: string;
   @ApiProperty() category: string;
   @ApiProperty({ example: '福建省 厦门市 集美区' }) workPlace: string;
+  @ApiProperty({ example: '350211' }) workCountyCode: string;
   @ApiProperty() wageMin: number;
   @ApiProperty() wageMax: number;
   @ApiProperty() startDate: string;
