@@ -64,8 +64,15 @@ const fine = { channel: 'phone', stillEmployed: true, wagePaidOnTime: true, mont
 describe('follow-up visits and cases', () => {
   it('a visit where all is well completes the follow-up due and opens no case', async () => {
     const { applicationId } = await arrived();
+    const today = (await send('get', '/api/follow-ups', linxia)).body;
+    expect(today.items.find((i: { applicationId: string }) => i.applicationId === applicationId)).toMatchObject({ dayOffset: 3, status: 'due', statusZh: '今日到期' });
+    expect(today.counts.today).toBeGreaterThanOrEqual(1);
+    expect((await send('get', '/api/follow-ups', enshi)).body.items.some((i: { applicationId: string }) => i.applicationId === applicationId)).toBe(false);
+    expect(fields((await send('get', '/api/follow-ups?view=tomorrow', linxia)).body)).toEqual({ view: '视图无效，可选：today、overdue、upcoming、done' });
     const res = await visit(applicationId, fine);
     expect(res.status).toBe(201);
+    const upcoming = (await send('get', '/api/follow-ups?view=upcoming', linxia)).body.items.filter((i: { applicationId: string }) => i.applicationId === applicationId);
+    expect(upcoming.map((i: { dayOffset: number }) => i.dayOffset)).toEqual([7]);
     expect(res.body).toMatchObject({ followUpDay: 3, risks: [], channel: 'phone' });
     expect(res.body.caseId).toBeUndefined();
     const rows = await api.dataSource.query('SELECT day_offset, status, visit_id FROM follow_ups WHERE application_id = $1 ORDER BY day_offset', [applicationId]);

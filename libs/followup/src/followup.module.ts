@@ -3,14 +3,16 @@ import { MatchingModule } from '@daogang/matching';
 import { RegionsModule } from '@daogang/registry';
 import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
+import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
+import { FollowUpsService } from './follow-ups/follow-ups.service.js';
 import { SelfCheckInController, VisitsController } from './visits/visits.controller.js';
 import { VisitsService } from './visits/visits.service.js';
 
 /** 就业回访 (API app): visits and self check-ins, cases and re-employment suggestions. */
 @Module({
   imports: [MatchingModule, RegionsModule],
-  controllers: [VisitsController, SelfCheckInController, CasesController],
-  providers: [VisitsService, CasesService],
+  controllers: [FollowUpsController, VisitsController, SelfCheckInController, CasesController],
+  providers: [FollowUpsService, VisitsService, CasesService],
   exports: [VisitsService, CasesService],
 })
 export class FollowupModule {}

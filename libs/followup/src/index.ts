@@ -7,3 +7,7 @@ export * from './cases/cases.service.js';
 export * from './visits/dto/visit.dto.js';
 export * from './visits/visits.service.js';
 export * from './followup.module.js';
+export * from './follow-ups/follow-ups.dto.js';
+export { followUpNoticeKey } from './schedule/follow-up-notices.js';
+export * from './schedule/follow-up-schedule.service.js';
+export * from './schedule/follow-up-schedule.module.js';
