@@ -64,7 +64,7 @@ test('an employer posts a job order: a discriminatory description is refused und
     await login(page, 'employer_xiamen');
     await page.getByTestId('console-home').waitFor();
     const items = (await page.getByTestId('console-menu').locator('.el-menu-item').allTextContents()).map((t) => t.trim());
-    expect(items).toEqual(['工作台', '企业信息', '招聘订单']);
+    expect(items).toEqual(['工作台', '企业信息', '招聘订单', '到厂车次']);
 
     // 企业信息: verified.
     await page.getByTestId('menu-company').click();

@@ -131,6 +131,13 @@ describe('transport dispatch', () => {
     const after = await trip(b.id);
     expect(after.riderCount).toBe(3);
     expect(new Set(after.riders!.map((r) => r.seat)).size).toBe(3);
+    // Stops stay in time order, the workplace last, and the trip departs from its first pickup.
+    for (const t of [after, await trip(a.id)]) {
+      const etas = t.stops.map((s) => s.eta);
+      expect([...etas].sort()).toEqual(etas);
+      expect(t.stops.at(-1)!.kind).toBe('destination');
+      expect(t.departureAt).toBe(t.stops[0].eta);
+    }
     expect((await send('post', `/api/trips/${a.id}/riders/not-a-uuid/move`, coordinator, { toTripId: b.id })).status).toBe(400);
   });
 

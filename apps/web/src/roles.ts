@@ -23,42 +23,45 @@ export interface ConsoleMenuItem {
   /** path under /console (e.g. `labour`, `admin/sms`), also used in data-testid="menu-<key>" */
   key: string;
   title: string;
-  /** one line shown on the console home card and the section placeholder */
-  hint: string;
   /** a plain link outside the SPA (e.g. the API's queue dashboard) instead of a console route */
   href?: string;
   /** POST here (with the bearer token) before opening href: the API sets a cookie scoped to that page */
   sessionPath?: string;
 }
 
-const LABOUR_HINT = '一库五名单：劳动力登记、批量导入、零就业户与信息完整率';
-const TALENT: ConsoleMenuItem = { key: 'talent', title: '劳动力搜索', hint: '按技能、意向工种、可到岗日期搜索负责县的劳动力' };
-const REVIEW: ConsoleMenuItem = { key: 'employers', title: '企业审核', hint: '审核新注册的用工企业：通过后才能发布招聘' };
+const TALENT: ConsoleMenuItem = { key: 'talent', title: '劳动力搜索' };
+const REVIEW: ConsoleMenuItem = { key: 'employers', title: '企业审核' };
+const DISPATCH: ConsoleMenuItem = { key: 'dispatch', title: '输转调度' };
 
-/** Side menu per staff role. Order is the order shown. */
+/**
+ * Side menu per staff role. Order is the order shown. (This module is in the entry chunk that every worker's phone
+ * downloads: the one-line hint of each item is in pages/console/menu-hints.ts, which only the console loads.)
+ */
 export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> = {
   employer: [
-    { key: 'company', title: '企业信息', hint: '企业名称、地址、联系人和营业执照' },
-    { key: 'orders', title: '招聘订单', hint: '发布用工需求，查看报名和到岗情况' },
+    { key: 'company', title: '企业信息' },
+    { key: 'orders', title: '招聘订单' },
+    { key: 'arrivals', title: '到厂车次' },
   ],
   broker: [
-    { key: 'labour', title: '我的劳动力', hint: LABOUR_HINT },
+    { key: 'labour', title: '我的劳动力' },
     TALENT,
-    { key: 'matching', title: '岗位匹配', hint: '把劳动力与招聘订单对接，发送岗位邀请' },
-    { key: 'followups', title: '就业回访', hint: '上岗后的回访计划与跟踪服务台账' },
+    { key: 'matching', title: '岗位匹配' },
+    { key: 'followups', title: '就业回访' },
   ],
-  coordinator: [{ key: 'transport', title: '输转调度', hint: '包车、专列、集合点与乘车名单' }],
+  coordinator: [DISPATCH],
   officer: [
-    { key: 'labour', title: '我的劳动力', hint: LABOUR_HINT },
+    { key: 'labour', title: '我的劳动力' },
     TALENT,
     REVIEW,
-    { key: 'dashboard', title: '数据看板', hint: '就业去向、零就业户、回访逾期情况' },
+    { key: 'dashboard', title: '数据看板' },
   ],
   admin: [
-    { key: 'users', title: '用户管理', hint: '账号、角色与负责区域' },
+    { key: 'users', title: '用户管理' },
     REVIEW,
-    { key: 'admin/sms', title: '短信记录', hint: '短信内容与发送状态' },
-    { key: 'queues', title: '队列监控', hint: '后台任务队列（在新窗口打开）', href: '/api/admin/queues', sessionPath: '/api/admin/queue-session' },
+    DISPATCH,
+    { key: 'admin/sms', title: '短信记录' },
+    { key: 'queues', title: '队列监控', href: '/api/admin/queues', sessionPath: '/api/admin/queue-session' },
   ],
 };
 

@@ -77,6 +77,12 @@ export const router = createRouter({
       meta: { area: 'worker', title: '为我推荐' },
     },
     {
+      path: '/m/trip',
+      name: 'worker-trip',
+      component: () => import('./pages/worker/TripPage.vue'),
+      meta: { area: 'worker', title: '我的行程' },
+    },
+    {
       path: '/m/inbox',
       name: 'worker-inbox',
       component: () => import('./pages/worker/InboxPage.vue'),

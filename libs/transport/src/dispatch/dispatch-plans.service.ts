@@ -117,9 +117,10 @@ export class DispatchPlansService {
           }
         });
         await this.writeTrips(manager, plan, input, result);
+        const unplanned = await this.named(manager, [...input.unplannable, ...result.unplanned]);
         const summary = {
-          vehicles: result.vehicles, lowerBound: result.lowerBound, km: Math.round(result.km), riders: input.riders.length,
-          planned: input.riders.length - result.unplanned.length, unplanned: [...input.unplannable, ...result.unplanned],
+          vehicles: result.vehicles, lowerBound: result.lowerBound, km: Math.round(result.km), riders: input.riders.length + input.unplannable.length,
+          planned: input.riders.length - result.unplanned.length, unplanned,
           plannerMs: Math.round(result.ms), totalMs: Date.now() - started,
         };
         await manager.getRepository(DispatchPlan).update({ id: planId }, { status: 'draft', progress: 100, summary, error: '' });
@@ -137,7 +138,9 @@ export class DispatchPlansService {
     const pickups = new Map(input.pickups.map((p) => [p.id, p]));
     const destinations = new Map(input.destinations.map((d) => [d.id, d]));
     const workerOf = new Map(input.riders.map((r) => [r.id, r.workerId]));
-    let n = 0;
+    // Numbers continue after the trips the plan keeps (locked, confirmed), so codes stay unique within the plan.
+    const [{ kept }] = await manager.query('SELECT count(*)::int AS kept FROM trips WHERE plan_id = $1', [plan.id]);
+    let n: number = kept;
     for (const planned of result.trips) {
       const destination = destinations.get(planned.destinationId)!;
       const city = this.regions.county(destination.countyCode)?.city.name.replace(/市$/, '') ?? '';
@@ -167,6 +170,16 @@ export class DispatchPlansService {
       })));
       if (riders.length) await manager.getRepository(TripRider).save(riders, { chunk: 200 });
     }
+  }
+
+  /** Unplanned riders with the worker's name, for the board. */
+  private async named(manager: EntityManager, unplanned: Array<{ riderId: string; reason: string }>): Promise<Array<{ riderId: string; name: string; reason: string }>> {
+    if (!unplanned.length) return [];
+    const rows: Array<{ id: string; name: string }> = await manager.query(
+      'SELECT a.id, w.name FROM applications a JOIN workers w ON w.id = a.worker_id WHERE a.id = ANY($1)', [unplanned.map((u) => u.riderId)],
+    );
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    return unplanned.map((u) => ({ riderId: u.riderId, name: names.get(u.riderId) ?? '', reason: u.reason }));
   }
 
   private async enqueue(planId: string): Promise<void> {

@@ -47,8 +47,10 @@ export function planDestination(work: DestinationWork, ctx: DestinationContext):
   const C = ctx.capacity;
   let pool: PlanItem[] = [];
   for (const item of work.items) {
-    const full = Math.floor(ridersIn(item.units) / C);
-    if (!full) {
+    // Full vehicles straight from the point, but one vehicle's worth stays in the pool: sharing it with a nearby
+    // point can save a vehicle elsewhere (60 riders here and 7 there: 53 + 14 as well as 46 + 7 + …).
+    const full = Math.floor(ridersIn(item.units) / C) - 1;
+    if (full <= 0) {
       pool.push(item);
       continue;
     }
@@ -92,7 +94,7 @@ function solvePool(destination: number, items: PlanItem[], ctx: DestinationConte
     if (!removed && !moves) break;
   }
   const alive = state.score().vehicles;
-  if (alive > 1) {
+  if (alive > 1 && LNS_PER_VEHICLE > 0) {
     largeNeighbourhoodSearch(state, Math.min(LNS_MAX, LNS_PER_VEHICLE * alive), poolSeed(destination, items));
     improve(state);
   }

@@ -27,10 +27,11 @@ export function largeNeighbourhoodSearch(state: PoolState, iterations: number, s
   let best = state.score();
   let accepted = 0;
   for (let it = 0; it < iterations; it++) {
-    const alive: number[] = [];
-    state.vehicles.forEach((v, k) => v.items.length && alive.push(k));
-    if (alive.length < 2) break;
-    const first = alive[Math.floor(random() * alive.length)];
+    // Start from a vehicle with seats or stops to spare: a full vehicle straight from one point has nothing to give.
+    const open: number[] = [];
+    state.vehicles.forEach((v, k) => v.items.length && (v.load < state.rules.capacity || v.pts.length > 1) && open.push(k));
+    if (!open.length) break;
+    const first = open[Math.floor(random() * open.length)];
     const related = relatedTo(state, first);
     if (!related.length) continue;
     const destroy = [first];
@@ -40,7 +41,7 @@ export function largeNeighbourhoodSearch(state: PoolState, iterations: number, s
       const pick = Math.min(related.length - 1, Math.floor(random() * random() * related.length));
       destroy.push(related.splice(pick, 1)[0]);
     }
-    const snapshot = state.snapshot();
+    state.snapshot();
     const rest = new Array<number>(state.items.length).fill(0);
     for (const v of destroy) for (const [i, riders] of state.unload(v)) rest[i] += riders;
     const opened = construct(state, rest, random);
@@ -50,7 +51,8 @@ export function largeNeighbourhoodSearch(state: PoolState, iterations: number, s
     if (score.vehicles < best.vehicles || (score.vehicles === best.vehicles && score.objective <= best.objective + EPS)) {
       if (score.vehicles < best.vehicles || score.objective < best.objective - EPS) accepted++;
       best = score;
-    } else state.restore(snapshot);
+      state.keep();
+    } else state.restore();
   }
   return accepted;
 }

@@ -37,9 +37,10 @@ export interface SetValue {
   objective: number;
 }
 
-export interface PoolSnapshot {
-  vehicles: PoolVehicle[];
-  itemVehicles: number[][];
+interface Saved {
+  length: number;
+  vehicles: Map<number, PoolVehicle>;
+  itemVehicles: Map<number, number[]>;
 }
 
 type LogEntry = [kind: 0 | 1 | 2, vehicle: number, item: number, value: number]; // 0 amount change, 1 add, 2 remove at
@@ -61,6 +62,7 @@ export class PoolState {
   private log: LogEntry[] = [];
   private readonly touched = new Set<number>();
   private stamp = 0;
+  private saved: Saved | undefined;
   private readonly itemSeen: Int32Array;
   private readonly itemParent: Int32Array;
   private vehicleSeen = new Int32Array(16);
@@ -128,6 +130,8 @@ export class PoolState {
   addEdge(item: number, v: number): void {
     const veh = this.vehicles[v];
     if (veh.items.includes(item)) return;
+    this.saveVehicle(v);
+    this.saveItem(item);
     veh.items.push(item);
     veh.amt.push(0);
     this.itemVehicles[item].push(v);
@@ -140,6 +144,8 @@ export class PoolState {
     const veh = this.vehicles[v];
     const k = veh.items.indexOf(item);
     if (k < 0) return;
+    this.saveVehicle(v);
+    this.saveItem(item);
     const a = veh.amt[k];
     if (a) {
       this.changeAmount(v, k, -a);
@@ -171,9 +177,11 @@ export class PoolState {
 
   /** Empties vehicle v outside any move (the large-neighbourhood search): returns the riders it carried per item. */
   unload(v: number): Array<[item: number, riders: number]> {
+    this.saveVehicle(v);
     const veh = this.vehicles[v];
     const out: Array<[number, number]> = veh.items.map((i, k) => [i, veh.amt[k]]);
     for (const i of veh.items) {
+      this.saveItem(i);
       const list = this.itemVehicles[i];
       list.splice(list.indexOf(v), 1);
     }
@@ -185,20 +193,45 @@ export class PoolState {
     return out;
   }
 
-  /** A copy of the sets and amounts, for restore(). */
-  snapshot(): PoolSnapshot {
-    return {
-      vehicles: this.vehicles.map((v) => ({ ...v, items: [...v.items], amt: [...v.amt], pts: [...v.pts] })),
-      itemVehicles: this.itemVehicles.map((l) => [...l]),
-    };
+  /**
+   * Starts keeping the first state of every vehicle and item list changed from now on, so that restore() can put
+   * them back: a snapshot whose cost is what changed, not the size of the pool.
+   */
+  snapshot(): void {
+    this.saved = { length: this.vehicles.length, vehicles: new Map(), itemVehicles: new Map() };
   }
 
-  restore(s: PoolSnapshot): void {
-    this.vehicles.length = 0;
-    for (const v of s.vehicles) this.vehicles.push({ ...v, items: [...v.items], amt: [...v.amt], pts: [...v.pts] });
-    s.itemVehicles.forEach((l, i) => (this.itemVehicles[i] = [...l]));
-    for (const set of this.pointVehicles) set.clear();
-    this.vehicles.forEach((v, k) => v.pts.forEach((p) => this.pointVehicles[p].add(k)));
+  /** Puts back what changed since snapshot(). */
+  restore(): void {
+    const saved = this.saved;
+    if (!saved) return;
+    this.saved = undefined;
+    for (const [v, copy] of saved.vehicles) {
+      if (v >= saved.length) continue;
+      for (const p of this.vehicles[v].pts) this.pointVehicles[p].delete(v);
+      this.vehicles[v] = copy;
+      for (const p of copy.pts) this.pointVehicles[p].add(v);
+    }
+    for (let v = saved.length; v < this.vehicles.length; v++) for (const p of this.vehicles[v].pts) this.pointVehicles[p].delete(v);
+    this.vehicles.length = saved.length;
+    for (const [i, list] of saved.itemVehicles) this.itemVehicles[i] = list;
+  }
+
+  /** Stops keeping copies: what changed since snapshot() stays. */
+  keep(): void {
+    this.saved = undefined;
+  }
+
+  private saveVehicle(v: number): void {
+    const saved = this.saved;
+    if (!saved || saved.vehicles.has(v) || v >= saved.length) return;
+    const veh = this.vehicles[v];
+    saved.vehicles.set(v, { ...veh, items: [...veh.items], amt: [...veh.amt], pts: [...veh.pts] });
+  }
+
+  private saveItem(i: number): void {
+    const saved = this.saved;
+    if (saved && !saved.itemVehicles.has(i)) saved.itemVehicles.set(i, [...this.itemVehicles[i]]);
   }
 
   /** Vehicles in use and the sum of their objectives: what the search compares, vehicles first. */
@@ -253,6 +286,7 @@ export class PoolState {
   }
 
   private changeAmount(v: number, k: number, delta: number): void {
+    this.saveVehicle(v);
     const veh = this.vehicles[v];
     veh.amt[k] += delta;
     veh.load += delta;

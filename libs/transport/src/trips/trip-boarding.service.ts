@@ -95,12 +95,12 @@ export class TripBoardingService {
 
   /** 我的行程: the worker's confirmed trips (drafts may still change), newest first, with the coordinator's phone. */
   async mine(user: AuthUser): Promise<MyTripDto[]> {
-    const rows: Array<{ trip_id: string; code: string; status: MyTripDto['status']; destination_name: string; coordinator_id: string | null; arrival_at: Date; plate: string | null; stop_name: string; stop_eta: Date; seat: number; rider_status: MyTripDto['riderStatus'] }>
+    const rows: Array<{ trip_id: string; code: string; status: MyTripDto['status']; destination_name: string; coordinator_id: string | null; arrival_at: Date; plate: string | null; stop_name: string; stop_address: string; stop_eta: Date; seat: number; rider_status: MyTripDto['riderStatus'] }>
       = await this.dataSource.query(
         `SELECT t.id AS trip_id, t.code, t.status, t.destination_name, t.coordinator_id, t.arrival_at, v.plate_or_train_no AS plate,
-                s.name AS stop_name, s.eta AS stop_eta, r.seat, r.status AS rider_status
+                s.name AS stop_name, coalesce(p.address, '') AS stop_address, s.eta AS stop_eta, r.seat, r.status AS rider_status
            FROM trip_riders r JOIN trips t ON t.id = r.trip_id JOIN trip_stops s ON s.id = r.pickup_stop_id
-           JOIN workers w ON w.id = r.worker_id LEFT JOIN vehicles v ON v.id = t.vehicle_id
+           JOIN workers w ON w.id = r.worker_id LEFT JOIN vehicles v ON v.id = t.vehicle_id LEFT JOIN pickup_points p ON p.id = s.pickup_point_id
           WHERE w.user_id = $1 AND t.status NOT IN ('planned', 'cancelled')
           ORDER BY t.departure_at DESC`, [user.id],
       );
@@ -109,7 +109,7 @@ export class TripBoardingService {
       const coordinator = await this.notices.coordinator(this.dataSource.manager, r.coordinator_id);
       out.push({
         tripId: r.trip_id, code: r.code, status: r.status, statusZh: TRIP_STATUS_ZH[r.status], destinationName: r.destination_name,
-        pickup: r.stop_name, pickupAt: new Date(r.stop_eta).toISOString(), seat: r.seat, riderStatus: r.rider_status,
+        pickup: r.stop_name, pickupAddress: r.stop_address, pickupAt: new Date(r.stop_eta).toISOString(), seat: r.seat, riderStatus: r.rider_status,
         ...(r.plate ? { vehicle: r.plate } : {}), arrivalAt: new Date(r.arrival_at).toISOString(),
         coordinatorName: coordinator.name, coordinatorPhone: coordinator.phone,
       });

@@ -19,6 +19,9 @@ export class TripMapper {
          FROM trip_stops s LEFT JOIN trip_riders r ON r.pickup_stop_id = s.id
         WHERE s.trip_id = ANY($1) GROUP BY s.id ORDER BY s.trip_id, s.seq`, [ids],
     );
+    const employers: Array<{ id: string; name: string }> = await manager.query(
+      'SELECT id, name FROM employers WHERE id = ANY($1)', [[...new Set(trips.map((t) => t.employerId))]],
+    );
     const vehicles: Array<{ trip_id: string; plate: string }> = await manager.query(
       `SELECT t.id AS trip_id, v.plate_or_train_no AS plate FROM trips t JOIN vehicles v ON v.id = t.vehicle_id WHERE t.id = ANY($1)`, [ids],
     );
@@ -33,7 +36,7 @@ export class TripMapper {
       return {
         id: t.id, ...(t.planId ? { planId: t.planId } : {}), code: t.code, status: t.status, statusZh: TRIP_STATUS_ZH[t.status], locked: t.locked,
         vehicleKind: t.vehicleKind, seats: t.seats, ...(plate ? { vehicle: plate } : {}), employerId: t.employerId,
-        destinationName: t.destinationName, startDate: t.startDate, departureAt: t.departureAt.toISOString(), arrivalAt: t.arrivalAt.toISOString(),
+        employerName: employers.find((e) => e.id === t.employerId)?.name ?? '', destinationName: t.destinationName, startDate: t.startDate, departureAt: t.departureAt.toISOString(), arrivalAt: t.arrivalAt.toISOString(),
         km: Math.round(t.km), riderCount: own.length, version: t.version,
         stops: stops.filter((s) => s.trip_id === t.id).map((s): TripStopDto => ({
           id: s.id, seq: s.seq, kind: s.kind, name: s.name, eta: new Date(s.eta).toISOString(), riders: s.riders,

@@ -37,7 +37,10 @@ export class TripsService {
 
   async list(user: AuthUser, query: TripQueryDto): Promise<TripDto[]> {
     const qb = this.dataSource.getRepository(Trip).createQueryBuilder('t').where("t.status <> 'cancelled'");
-    if (user.role === Role.Employer) qb.andWhere('t.employer_id = :emp', { emp: user.employerId ?? '00000000-0000-0000-0000-000000000000' });
+    if (user.role === Role.Employer) {
+      // The employer sees trips coming to it once they are confirmed (a draft may still change).
+      qb.andWhere('t.employer_id = :emp', { emp: user.employerId ?? '00000000-0000-0000-0000-000000000000' }).andWhere("t.status <> 'planned'");
+    }
     if (query.planId) qb.andWhere('t.plan_id = :plan', { plan: query.planId });
     if (query.startFrom) qb.andWhere('t.start_date >= :from', { from: query.startFrom });
     if (query.startTo) qb.andWhere('t.start_date <= :to', { to: query.startTo });
@@ -68,6 +71,7 @@ export class TripsService {
       const oldStopId = rider.pickupStopId;
       await manager.getRepository(TripRider).update({ id: rider.id }, { tripId: to.id, pickupStopId: stop.id, seat });
       await this.dropEmptyStop(manager, oldStopId);
+      await this.resequence(manager, from);
       for (const t of [from, to]) await manager.getRepository(Trip).save(t); // bumps both versions
       const notice = to.status === 'confirmed'
         ? await this.notices.forRiders(manager, to, NotificationTemplate.TripChanged, `trip-moved:${to.id}:${to.version}`, { riderIds: [rider.id] })
@@ -164,7 +168,7 @@ export class TripsService {
   /** A trip the user may see: coordinators, officers and admins all; an employer the trips to its workplace. */
   async visible(manager: EntityManager, user: AuthUser, id: string): Promise<Trip> {
     const trip = await manager.getRepository(Trip).findOneBy({ id });
-    if (!trip || (user.role === Role.Employer && trip.employerId !== user.employerId)) throw new NotFoundError('车次', id);
+    if (!trip || (user.role === Role.Employer && (trip.employerId !== user.employerId || trip.status === 'planned'))) throw new NotFoundError('车次', id);
     return trip;
   }
 
@@ -210,11 +214,25 @@ export class TripsService {
     const destination = await repo.findOneByOrFail({ tripId: trip.id, kind: 'destination' });
     const km = this.distance.km(from, destination);
     const eta = new Date(trip.arrivalAt.getTime() - (km / DEFAULT_PLAN_OPTIONS.speedKmh) * 3_600_000 - DEFAULT_PLAN_OPTIONS.dwellMinutes * 60_000);
-    const seq = destination.seq;
-    await repo.update({ id: destination.id }, { seq: seq + 1 });
-    const stop = await repo.save(repo.create({ tripId: trip.id, seq, kind: 'pickup', pickupPointId: from.pickupPointId, name: from.name, lng: from.lng, lat: from.lat, eta }));
-    if (eta < trip.departureAt) trip.departureAt = eta;
+    const stop = await repo.save(repo.create({
+      tripId: trip.id, seq: destination.seq + 500, kind: 'pickup', pickupPointId: from.pickupPointId, name: from.name, lng: from.lng, lat: from.lat, eta,
+    }));
+    await this.resequence(manager, trip);
     return stop;
+  }
+
+  /** Stops in time order (pickups by ETA, the workplace last); the trip departs from its first pickup. */
+  private async resequence(manager: EntityManager, trip: Trip): Promise<void> {
+    await manager.query(
+      `UPDATE trip_stops s SET seq = o.rn + 1000
+         FROM (SELECT id, row_number() OVER (ORDER BY kind = 'destination', eta, id) AS rn FROM trip_stops WHERE trip_id = $1) o
+        WHERE s.id = o.id`, [trip.id],
+    );
+    await manager.query('UPDATE trip_stops SET seq = seq - 1000 WHERE trip_id = $1', [trip.id]);
+    const [first]: Array<{ eta: Date }> = await manager.query(
+      `SELECT eta FROM trip_stops WHERE trip_id = $1 AND kind = 'pickup' ORDER BY seq LIMIT 1`, [trip.id],
+    );
+    if (first) trip.departureAt = new Date(first.eta);
   }
 
   private async dropEmptyStop(manager: EntityManager, stopId: string): Promise<void> {

@@ -13,7 +13,8 @@ const page = (path: string, name: string, menu: string, title: string, component
 });
 
 /** A page several roles open, each from its own menu item (a job order's pipeline and candidates: 招聘订单 for
- * employers, 岗位匹配 for brokers); the router's guard turns away a role without one. */
+ * employers, 岗位匹配 for brokers; a trip's 乘车名单: 输转调度 for coordinators and admins, 到厂车次 for employers); the
+ * router's guard turns away a role without one. */
 const shared = (path: string, name: string, menus: Partial<Record<Role, string>>, title: string, component: () => Promise<unknown>): RouteRecordRaw => ({
   path,
   name,
@@ -48,6 +49,12 @@ export const consoleRoutes: RouteRecordRaw[] = [
   shared('job-orders/:id/candidates', 'candidates', { employer: 'orders', broker: 'matching' }, '候选人推荐', () => import('./matching/CandidatesPage.vue')),
   shared('job-orders/:id/pipeline', 'pipeline', { employer: 'orders', broker: 'matching' }, '报名看板', () => import('./matching/PipelinePage.vue')),
   page('admin/sms', 'admin-sms', 'admin/sms', '短信记录', () => import('./admin/SmsPage.vue')),
+  // 输转调度 (coordinators and admins) and 到厂车次 (employers): issue 7, transport.
+  page('dispatch', 'dispatch', 'dispatch', '输转调度', () => import('./transport/DispatchPage.vue')),
+  page('trips/:id', 'trip', 'dispatch', '车次', () => import('./transport/TripDetailPage.vue')),
+  page('trips/:id/check-in', 'trip-check-in', 'dispatch', '上车登记', () => import('./transport/CheckInPage.vue')),
+  shared('trips/:id/manifest', 'trip-manifest', { coordinator: 'dispatch', admin: 'dispatch', employer: 'arrivals' }, '乘车名单', () => import('./transport/ManifestPage.vue')),
+  page('arrivals', 'arrivals', 'arrivals', '到厂车次', () => import('./transport/ArrivalsPage.vue')),
   // Every staff member's own messages (the 消息 link in the header): no menu item, so no role is turned away.
   { path: 'inbox', name: 'console-inbox', component: () => import('./InboxPage.vue'), meta: { area: 'console', title: '消息' } },
   {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsDay } from '@daogang/platform';
 import type { RiderStatus } from '../../entities/trip-rider.entity.js';
 import type { TripStatus } from '../../entities/trip.entity.js';
@@ -34,7 +34,7 @@ export class AssignVehicleDto {
 
 export class CancelTripDto {
   @ApiProperty({ example: '包车公司临时调度不出车' })
-  @Transform(trim) @IsString({ message: '请填写取消原因' }) @MaxLength(200, { message: '原因不超过200字' })
+  @Transform(trim) @IsString({ message: '请填写取消原因' }) @MinLength(1, { message: '请填写取消原因' }) @MaxLength(200, { message: '原因不超过200字' })
   reason: string;
 }
 
@@ -78,6 +78,7 @@ export class TripDto {
   @ApiProperty() seats: number;
   @ApiPropertyOptional({ description: '车牌或车次' }) vehicle?: string;
   @ApiProperty() employerId: string;
+  @ApiProperty({ description: '用工单位' }) employerName: string;
   @ApiProperty() destinationName: string;
   @ApiProperty() startDate: string;
   @ApiProperty() departureAt: string;
@@ -96,6 +97,7 @@ export class MyTripDto {
   @ApiProperty() statusZh: string;
   @ApiProperty() destinationName: string;
   @ApiProperty() pickup: string;
+  @ApiProperty({ description: '上车点地址' }) pickupAddress: string;
   @ApiProperty() pickupAt: string;
   @ApiProperty() seat: number;
   @ApiProperty() riderStatus: RiderStatus;
