@@ -1,4 +1,4 @@
-import { CasesService } from '@daogang/followup';
+import { CaseFlagsService, FollowUpScheduleService } from '@daogang/followup';
 import { makeIdNumber } from '@daogang/registry';
 import request from 'supertest';
 import { startTestApi, TestApi } from '../support/app.js';
@@ -165,16 +165,17 @@ describe('follow-up visits and cases', () => {
     expect((await send('post', `/api/cases/${lost.body.caseId}/close`, linxia, { outcome: 'resolved', note: 'x' })).status).toBe(409);
   });
 
-  it('the sweep flags two missed follow-ups once and cancels follow-ups of placements that ended', async () => {
+  it('two missed follow-ups open a case once (the last step of the scan job); a placement ended elsewhere loses its follow-ups', async () => {
     const { applicationId } = await arrived();
     await api.dataSource.query(`UPDATE follow_ups SET status = 'overdue', overdue_at = now() WHERE application_id = $1 AND day_offset IN (3, 7)`, [applicationId]);
-    const cases = api.app.get(CasesService);
-    await cases.sweep();
-    await cases.sweep();
+    const flags = api.app.get(CaseFlagsService);
+    expect(await flags.flagMissedFollowUps()).toBeGreaterThanOrEqual(1);
+    await flags.flagMissedFollowUps();
     const rows = await api.dataSource.query(`SELECT reasons FROM follow_up_cases WHERE application_id = $1`, [applicationId]);
     expect(rows).toEqual([{ reasons: ['missed_follow_ups'] }]);
     expect((await move(applicationId, xiamen, { action: 'leave', reason: '合同到期' })).status).toBe(201);
-    await cases.sweep();
+    // Left through the applications API (the employer), not a visit: the schedule reads placements.ended from the outbox.
+    await api.app.get(FollowUpScheduleService).createFromArrivals();
     const left = await api.dataSource.query(`SELECT DISTINCT status FROM follow_ups WHERE application_id = $1`, [applicationId]);
     expect(left).toEqual([{ status: 'cancelled' }]);
   });

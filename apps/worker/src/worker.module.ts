@@ -5,7 +5,8 @@ import { IndexingModule, SearchEngineModule } from '@daogang/indexing';
 import { JobsIndex, JobsIndexModule, JobsProcessorsModule } from '@daogang/jobs';
 import { NotificationsProcessorsModule } from '@daogang/notifications';
 import { RegistryProcessorsModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
-import { AppConfig, JobsJob, MaintenanceJob, NotificationsJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
+import { FollowupProcessorsModule } from '@daogang/followup';
+import { AppConfig, FollowupJob, JobsJob, MaintenanceJob, NotificationsJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { TransportProcessorsModule } from '@daogang/transport';
 import type { Queue } from 'bullmq';
@@ -19,6 +20,7 @@ class Schedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.Jobs) private readonly jobs: Queue,
     @InjectQueue(QueueName.SearchIndex) private readonly searchIndex: Queue,
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
+    @InjectQueue(QueueName.Followup) private readonly followup: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,6 +50,10 @@ class Schedules implements OnApplicationBootstrap {
       { every: 60_000 }, // SMS never queued (Redis away), stale failures, rows stuck in `sending`
       { name: NotificationsJob.SweepSms, data: {} },
     );
+    // Follow-ups: new arrivals from the outbox every 10 s; the day's transitions every 5 minutes (an `every` scheduler
+    // runs its first job at once, so a worker that was down catches up as soon as it starts).
+    await this.followup.upsertJobScheduler('create-follow-ups', { every: 10_000 }, { name: FollowupJob.CreateFollowUps, data: {} });
+    await this.followup.upsertJobScheduler('scan-follow-ups', { every: 5 * 60_000 }, { name: FollowupJob.ScanFollowUps, data: {} });
     if (this.config.searchIndexer === 'queue') {
       // A shared engine (Meilisearch) is kept in step by this app: the outbox applied every second, in batches.
       await this.searchIndex.upsertJobScheduler('sync-search-indexes', { every: 1000 }, { name: SearchIndexJob.SyncIndexes, data: {} });
@@ -66,7 +72,7 @@ export class WorkerModule {
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule,
         SearchEngineModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'worker' }),
-        NotificationsProcessorsModule, TransportProcessorsModule,
+        NotificationsProcessorsModule, TransportProcessorsModule, FollowupProcessorsModule,
       ],
       providers: options.schedules === false ? [] : [Schedules],
     };

@@ -11,3 +11,4 @@ export * from './follow-ups/follow-ups.dto.js';
 export { followUpNoticeKey } from './schedule/follow-up-notices.js';
 export * from './schedule/follow-up-schedule.service.js';
 export * from './schedule/follow-up-schedule.module.js';
+export * from './cases/case-flags.service.js';

@@ -28,6 +28,14 @@ export enum NotificationTemplate {
   TripChanged = 'trip_changed',
   /** To the rider: the trip is cancelled; a new one will be arranged. */
   TripCancelled = 'trip_cancelled',
+  /** To the broker: a follow-up (回访) of one of their placements is due today. */
+  FollowUpDue = 'follow_up_due',
+  /** To the worker: please check in (报平安) on the web — how the job and life there are going. */
+  FollowUpCheckIn = 'follow_up_check_in',
+  /** To the broker: a follow-up is past its grace period without a visit. */
+  FollowUpOverdue = 'follow_up_overdue',
+  /** To the county's officers: a follow-up has stayed overdue. */
+  FollowUpEscalated = 'follow_up_escalated',
 }
 
 export interface NotificationRecipient {

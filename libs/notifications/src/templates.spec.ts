@@ -17,6 +17,9 @@ const PARAMS = {
   coordinator: '王海燕',
   phone: '13809300009',
   before: '24小时',
+  day: 30,
+  dueOn: '2026-04-01',
+  broker: '马建国',
 };
 
 describe('notification templates', () => {

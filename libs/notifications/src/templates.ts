@@ -7,6 +7,7 @@ import { NotificationTemplate } from './notification-request.js';
  * Parameters: `name` (the worker), `employer`, `title` (the job), `wage` (e.g. `4500–6000元`, monthly), `reason`,
  * `startDate` — each template needs the ones it names. Trips: `trip` (the code), `pickup` (stop name), `time` (Beijing
  * time, e.g. `2月27日 06:30`), `seat`, `destination`, `coordinator` and `phone` (the coordinator's), `before` (24小时/2小时).
+ * Follow-ups: `day` (days after arrival, e.g. 30), `dueOn` (the day it was due), `broker` (the broker's name or 未分配).
  */
 interface TemplateText {
   title: string;
@@ -75,6 +76,26 @@ export const TEMPLATES: Record<NotificationTemplate, TemplateText> = {
     title: '车次已取消',
     body: '{trip}次车已取消，我们会尽快为您重新安排，请留意通知。如有疑问请联系{coordinator}，电话{phone}。',
     sms: '{trip}次车已取消，将为您重新安排，请留意通知。带队电话{phone}',
+  },
+  [NotificationTemplate.FollowUpDue]: {
+    title: '回访到期',
+    body: '{name}（{employer}）第{day}天回访今天到期，请电话或上门了解工作和生活情况，并在回访台账中登记。',
+    sms: '{name}第{day}天回访今天到期，请登录到岗登记回访。',
+  },
+  [NotificationTemplate.FollowUpCheckIn]: {
+    title: '请报个平安',
+    body: '您在{employer}已到岗{day}天，工作和生活还顺利吗？请点“报平安”告诉我们；遇到工资、住宿或其他困难，也可以直接求助。',
+    sms: '您到岗已满{day}天，工作还顺利吗？请登录到岗点“报平安”，有困难可直接求助。',
+  },
+  [NotificationTemplate.FollowUpOverdue]: {
+    title: '回访已逾期',
+    body: '{name}（{employer}）第{day}天回访应于{dueOn}完成，已逾期，请尽快回访并登记。',
+    sms: '{name}第{day}天回访已逾期，请尽快登录到岗登记回访。',
+  },
+  [NotificationTemplate.FollowUpEscalated]: {
+    title: '回访逾期未处理',
+    body: '{name}（{employer}）第{day}天回访应于{dueOn}完成，逾期多日仍未回访，负责经纪人：{broker}。请督促跟进。',
+    sms: '{name}第{day}天回访逾期未处理（经纪人{broker}），请登录到岗查看。',
   },
 };
 

@@ -22,3 +22,4 @@ export * from './outbox/outbox.js';
 export * from './values/beijing-day.js';
 export * from './values/query-boolean.js';
 export * from './config/match-weights-setting.js';
+export * from './config/followup-programmes-setting.js';

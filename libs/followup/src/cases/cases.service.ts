@@ -7,7 +7,9 @@ import { RegionsService } from '@daogang/registry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseReason, FollowUpCase } from '../entities/case.entity.js';
 import { CASE_OUTCOME_ZH, CaseDto, CasePageDto, CaseQueryDto, CloseCaseDto } from './dto/case.dto.js';
-import { CASE_REASON_ZH, caseDueInDays } from './risk-rules.js';
+import { CASE_REASON_ZH } from './risk-rules.js';
+import { CaseFlagsService } from './case-flags.service.js';
+import { FollowUpScheduleService } from '../schedule/follow-up-schedule.service.js';
 
 /** Categories of public-welfare posts (公益性岗位): a worker back home is offered these and local jobs first. */
 export const PUBLIC_WELFARE_CATEGORIES = ['护林员', '保洁', '养老护理'];
@@ -42,45 +44,13 @@ export class CasesService {
     private readonly moves: ApplicationMovesService,
     private readonly matching: MatchingService,
     private readonly regions: RegionsService,
+    private readonly flags: CaseFlagsService,
+    private readonly schedule: FollowUpScheduleService,
   ) {}
 
   /** Opens a case for the placement, or adds the reasons to its open case. In the caller's transaction. */
-  async flag(manager: EntityManager, placement: { applicationId: string; workerId: string; countyCode: string }, reasons: CaseReason[], by: string | null): Promise<string | null> {
-    if (!reasons.length) return null;
-    const owner = await this.ownerOf(manager, placement.applicationId, placement.countyCode);
-    const due = addDays(beijingDay(), caseDueInDays(reasons));
-    const [row]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO follow_up_cases (application_id, worker_id, county_code, owner_id, reasons, due_on, opened_by)
-       VALUES ($1, $2, $3, $4, $5::text[], $6::date, $7)
-       ON CONFLICT (application_id) WHERE status = 'open' DO UPDATE
-         SET reasons = ARRAY(SELECT DISTINCT unnest(follow_up_cases.reasons || EXCLUDED.reasons) ORDER BY 1),
-             due_on = LEAST(follow_up_cases.due_on, EXCLUDED.due_on), updated_at = now()
-       RETURNING id`,
-      [placement.applicationId, placement.workerId, placement.countyCode, owner, reasons, due, by],
-    );
-    return row.id;
-  }
-
-  /**
-   * For the schedule scan: placements with two or more missed (overdue) follow-ups get a case, once; follow-ups of
-   * placements that ended another way (left, withdrawn through the applications) are cancelled. Idempotent.
-   */
-  async sweep(): Promise<{ flagged: number; cancelled: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      const missed: Array<{ application_id: string; worker_id: string; county_code: string }> = await manager.query(
-        `SELECT f.application_id, f.worker_id, f.county_code FROM follow_ups f
-          WHERE f.status = 'overdue'
-          GROUP BY f.application_id, f.worker_id, f.county_code HAVING count(*) >= 2
-         EXCEPT
-         SELECT c.application_id, c.worker_id, c.county_code FROM follow_up_cases c WHERE 'missed_follow_ups' = ANY(c.reasons)`,
-      );
-      for (const m of missed) await this.flag(manager, { applicationId: m.application_id, workerId: m.worker_id, countyCode: m.county_code }, ['missed_follow_ups'], null);
-      const [, cancelled] = await manager.query(
-        `UPDATE follow_ups f SET status = 'cancelled', updated_at = now() FROM applications a
-          WHERE a.id = f.application_id AND a.status IN ('left', 'withdrawn') AND f.status IN ('scheduled', 'due', 'overdue')`,
-      );
-      return { flagged: missed.length, cancelled: Number(cancelled ?? 0) };
-    });
+  flag(manager: EntityManager, placement: { applicationId: string; workerId: string; countyCode: string }, reasons: CaseReason[], by: string | null): Promise<string | null> {
+    return this.flags.flag(manager, placement, reasons, by);
   }
 
   async list(user: AuthUser, query: CaseQueryDto): Promise<CasePageDto> {
@@ -141,18 +111,7 @@ export class CasesService {
     const a = await this.applications.lockVisible(manager, user, applicationId);
     if (a.status === 'arrived') await this.moves.move(manager, user, a, { action: 'leave', reason: reason.slice(0, 200), date: day });
     else if (a.status === 'placed' || a.status === 'accepted') await this.moves.move(manager, user, a, { action: 'withdraw', reason: reason.slice(0, 200) });
-    await manager.query(`UPDATE follow_ups SET status = 'cancelled', updated_at = now() WHERE application_id = $1 AND status IN ('scheduled', 'due', 'overdue')`, [applicationId]);
-  }
-
-  private async ownerOf(manager: EntityManager, applicationId: string, county: string): Promise<string | null> {
-    const [row]: Array<{ id: string | null }> = await manager.query(
-      `SELECT coalesce(
-         (SELECT broker_id FROM follow_ups WHERE application_id = $1 AND broker_id IS NOT NULL ORDER BY day_offset LIMIT 1),
-         (SELECT u.id FROM users u JOIN user_counties c ON c.user_id = u.id WHERE u.role = 'broker' AND u.status = 'active' AND c.county_code = $2 ORDER BY u.created_at, u.id LIMIT 1)
-       ) AS id`,
-      [applicationId, county],
-    );
-    return row?.id ?? null;
+    await this.schedule.cancelFor(manager, applicationId);
   }
 
   private scope(user: AuthUser, status?: string): { where: string; params: unknown[] } {
@@ -190,8 +149,4 @@ export class CasesService {
       createdAt: new Date(r.created_at).toISOString(), ...(r.closed_at ? { closedAt: new Date(r.closed_at).toISOString() } : {}),
     };
   }
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { mayAct, nextApplicationStatus, ON_BEHALF_OF_WORKER, REASON_REQUIRED } from './application-lifecycle.js';
 import type { ApplicationAction } from './application-lifecycle.js';
 import { noticeFor } from './application-notices.js';
-import { ACTIVE_PLACEMENT_STATUSES, PLACEMENT_ARRIVED_TOPIC } from './application-status.js';
+import { ACTIVE_PLACEMENT_STATUSES, PLACEMENT_ARRIVED_TOPIC, PLACEMENT_ENDED_TOPIC } from './application-status.js';
 import type { ApplicationChannel, ApplicationStatus } from './application-status.js';
 import type { LoadedApplication } from './application.mapper.js';
 import type { ApplicationTransitionDto, ConsentDto } from './dto/application-input.dto.js';
@@ -96,12 +96,16 @@ export class ApplicationMovesService {
         break;
       case 'left':
         a.leftOn = input.date ?? today;
+        await this.outbox.record(manager, PLACEMENT_ENDED_TOPIC, [a.id]);
         await this.statuses.change(manager, a.workerId, EmploymentStatus.NotEmployed, {
           by: user.id, source: 'placement', note: `离职：${a.jobOrder.employer.name}，${input.reason}`.slice(0, 200),
         });
         break;
       case 'withdrawn':
-        if (ACTIVE_PLACEMENT_STATUSES.includes(from)) await givePlaceBack(manager, this.outbox, a.jobOrderId, today);
+        if (ACTIVE_PLACEMENT_STATUSES.includes(from)) {
+          await givePlaceBack(manager, this.outbox, a.jobOrderId, today);
+          await this.outbox.record(manager, PLACEMENT_ENDED_TOPIC, [a.id]);
+        }
         break;
     }
     if (ON_BEHALF_OF_WORKER.includes(action) && input.consent) {

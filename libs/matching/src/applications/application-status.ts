@@ -39,3 +39,6 @@ export const SUBSIDY_KIND_ZH: Record<SubsidyKind, string> = {
  * transaction. Follow-up schedules hang off it: consumers read the outbox, nobody calls them directly.
  */
 export const PLACEMENT_ARRIVED_TOPIC = 'placements.arrived';
+
+/** Outbox topic of placements that ended (left after arrival, or withdrawn after acceptance); key: the application id. */
+export const PLACEMENT_ENDED_TOPIC = 'placements.ended';

@@ -13,6 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { IsMatchWeights, parseMatchWeights, type MatchWeightOverrides } from './match-weights-setting.js';
+import { DEFAULT_FOLLOWUP_PROGRAMMES, IsFollowUpProgrammes, parseFollowUpProgrammes, type FollowUpProgrammes } from './followup-programmes-setting.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -118,6 +119,27 @@ export class AppConfig {
     const parsed = parseMatchWeights(this.MATCH_WEIGHTS);
     return 'weights' in parsed ? parsed.weights : {};
   }
+
+  /**
+   * 回访 programmes: days after arrival of each follow-up, as JSON, e.g. `{"default":[3,7,30,90,180],"local":[3,30,90,180]}`.
+   * `local` applies to placements in the worker's home county, `default` to the rest (libs/followup/src/schedule).
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? DEFAULT_FOLLOWUP_PROGRAMMES : value)) @IsFollowUpProgrammes()
+  FOLLOWUP_PROGRAMMES = DEFAULT_FOLLOWUP_PROGRAMMES;
+
+  get followUpProgrammes(): FollowUpProgrammes {
+    const parsed = parseFollowUpProgrammes(this.FOLLOWUP_PROGRAMMES);
+    if ('problem' in parsed) throw new Error(parsed.problem); // validated at start: never reached
+    return parsed.programmes;
+  }
+
+  /** Days a due follow-up may wait before it is overdue (overdue once `due_on + grace` is past). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(90)
+  FOLLOWUP_GRACE_DAYS = 3;
+
+  /** Days a follow-up may stay overdue before the county's officers are told. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  FOLLOWUP_ESCALATE_DAYS = 7;
 
   @Transform(toBool) @IsBoolean()
   SWAGGER_ENABLED = true;

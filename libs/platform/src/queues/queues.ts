@@ -11,6 +11,7 @@ export enum QueueName {
   SearchIndex = 'search-index',
   Notifications = 'notifications',
   Transport = 'transport',
+  Followup = 'followup',
 }
 
 export enum MaintenanceJob {
@@ -68,6 +69,8 @@ export interface JobPayloads {
   [NotificationsJob.SweepSms]: Record<string, never>;
   [TransportJob.PlanTrips]: PlanTripsPayload;
   [TransportJob.RemindRiders]: RemindRidersPayload;
+  [FollowupJob.CreateFollowUps]: CreateFollowUpsPayload;
+  [FollowupJob.ScanFollowUps]: ScanFollowUpsPayload;
 }
 
 /** Jobs of the `transport` queue. */
@@ -101,6 +104,21 @@ export enum NotificationsJob {
 export interface SendSmsPayload {
   /** Id of the sms_messages row; the job id is `sms-<smsId>`, so BullMQ holds at most one job per message. */
   smsId: string;
+}
+
+/** Jobs of the `followup` queue (就业回访). PostgreSQL holds the schedule; these jobs only move it forward. */
+export enum FollowupJob {
+  /** Every 10 s: follow-ups for the placements that arrived, read from the outbox after a stored cursor. */
+  CreateFollowUps = 'CreateFollowUps',
+  /** Every 5 minutes: scheduled → due (reminders), due → overdue, overdue → escalated, in batches; catches up after an outage. */
+  ScanFollowUps = 'ScanFollowUps',
+}
+
+export type CreateFollowUpsPayload = Record<string, never>;
+
+export interface ScanFollowUpsPayload {
+  /** The Beijing day to scan for (`YYYY-MM-DD`); the run's own day when absent (the scheduler's jobs). */
+  today?: string;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
