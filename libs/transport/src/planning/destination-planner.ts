@@ -26,9 +26,13 @@ export interface DestinationContext {
 
 /** Rounds of re-planning for households that the seat split of a round could not place whole. */
 const MAX_ROUNDS = 4;
-/** Large-neighbourhood iterations per shared vehicle, and at most. */
-const LNS_PER_VEHICLE = Number(process.env.LNS_PER_VEHICLE ?? 30);
+/** Large-neighbourhood iterations per shared vehicle, at least and at most. */
+const LNS_PER_VEHICLE = 15;
+const LNS_MIN = 100;
 const LNS_MAX = 2000;
+/** …and it stops after this many iterations in a row without a gain. */
+const LNS_PATIENCE_PER_VEHICLE = 3;
+const LNS_PATIENCE_MIN = 10;
 
 /** A seed for the search's chance that depends only on the pool. */
 function poolSeed(destination: number, items: readonly PlanItem[]): number {
@@ -39,16 +43,16 @@ function poolSeed(destination: number, items: readonly PlanItem[]): number {
 
 /**
  * All vehicles to one destination: first the full vehicles straight from each pickup point and start date (whole
- * households, villages kept together), then the remainders shared out by the pool search (construct, empty vehicles,
- * improve) and seated by household.
+ * households, villages kept together), then the rest shared out by the pool search (construct, empty vehicles, improve,
+ * large-neighbourhood search) and seated by household; households the seating could not place go round again.
  */
 export function planDestination(work: DestinationWork, ctx: DestinationContext): PlannedVehicle[] {
   const vehicles: PlannedVehicle[] = [];
   const C = ctx.capacity;
   let pool: PlanItem[] = [];
   for (const item of work.items) {
-    // Full vehicles straight from the point, but one vehicle's worth stays in the pool: sharing it with a nearby
-    // point can save a vehicle elsewhere (60 riders here and 7 there: 53 + 14 as well as 46 + 7 + …).
+    // Full vehicles straight from the point, but one vehicle's worth stays in the pool: the best plan may carry that
+    // part with other points' riders (of 60 riders, 46 with 7 from a neighbour and 14 with a third point's 39).
     const full = Math.floor(ridersIn(item.units) / C) - 1;
     if (full <= 0) {
       pool.push(item);
@@ -94,8 +98,10 @@ function solvePool(destination: number, items: PlanItem[], ctx: DestinationConte
     if (!removed && !moves) break;
   }
   const alive = state.score().vehicles;
-  if (alive > 1 && LNS_PER_VEHICLE > 0) {
-    largeNeighbourhoodSearch(state, Math.min(LNS_MAX, LNS_PER_VEHICLE * alive), poolSeed(destination, items));
+  if (alive > 1) {
+    const iterations = Math.min(LNS_MAX, Math.max(LNS_MIN, LNS_PER_VEHICLE * alive));
+    const patience = Math.max(LNS_PATIENCE_MIN, LNS_PATIENCE_PER_VEHICLE * alive);
+    largeNeighbourhoodSearch(state, iterations, patience, poolSeed(destination, items));
     improve(state);
   }
 
@@ -109,10 +115,15 @@ function solvePool(destination: number, items: PlanItem[], ctx: DestinationConte
     else seats[v].set(i, [unit]);
     seated[v] += unit.size;
   };
+  // Seats the search promised to items not yet seated stay reserved; the rest of a vehicle is free, so an item split
+  // over vehicles may use more than its share of one of them to keep a village together.
+  const reserved = new Int32Array(nv);
+  state.vehicles.forEach((veh, v) => (reserved[v] = veh.load));
   const waiting: Array<[number, BoardingUnit]> = [];
   items.forEach((item, i) => {
     const vs = [...state.itemVehicles[i]].sort((a, b) => a - b);
-    const { bins, left } = packUnits(item.units, vs.map((v) => state.amountOf(v, i)));
+    for (const v of vs) reserved[v] -= state.amountOf(v, i);
+    const { bins, left } = packUnits(item.units, vs.map((v) => capacity - seated[v] - reserved[v]));
     bins.forEach((bin, b) => bin.forEach((unit) => put(vs[b], i, unit)));
     for (const unit of left) waiting.push([i, unit]);
   });

@@ -21,15 +21,23 @@ export interface Packing {
  * Puts units into bins of the given seat quotas, never splitting a unit and keeping each village in one bin where one
  * can take it. Villages go whole first (largest first, each into the bin it fits most tightly); the villages that fit
  * no bin whole are then split by household, largest household first, each into the bin with the most room (so a split
- * village's households gather in few bins, and the small households left for last close the gaps exactly). Pure and
- * deterministic: the result depends on the units' keys and villages, not on their order.
+ * village's households gather in few bins, and the small households left for last close the gaps exactly). When that
+ * leaves someone out, households alone are packed best-fit decreasing (villages only ordering them) and the packing
+ * that leaves fewer riders out is kept. Pure and deterministic: the result depends on the units' keys and villages,
+ * not on their order.
  */
 export function packUnits(units: readonly BoardingUnit[], quotas: readonly number[]): Packing {
+  const byVillages = villagesFirst(units, quotas);
+  if (!byVillages.left.length) return byVillages;
+  const byHouseholds = householdsBestFit(units, quotas);
+  return ridersIn(byHouseholds.left) < ridersIn(byVillages.left) ? byHouseholds : byVillages;
+}
+
+function villagesFirst(units: readonly BoardingUnit[], quotas: readonly number[]): Packing {
   const room = [...quotas];
   const bins: BoardingUnit[][] = quotas.map(() => []);
-  const villages = byVillage(units);
   const split: BoardingUnit[] = [];
-  for (const village of villages) {
+  for (const village of byVillage(units)) {
     let best = -1;
     for (let b = 0; b < room.length; b++) if (room[b] >= village.size && (best < 0 || room[b] < room[best])) best = b;
     if (best < 0) {
@@ -44,6 +52,23 @@ export function packUnits(units: readonly BoardingUnit[], quotas: readonly numbe
   for (const unit of split) {
     let best = -1;
     for (let b = 0; b < room.length; b++) if (room[b] >= unit.size && (best < 0 || room[b] > room[best])) best = b;
+    if (best < 0) left.push(unit);
+    else {
+      bins[best].push(unit);
+      room[best] -= unit.size;
+    }
+  }
+  return { bins, left };
+}
+
+function householdsBestFit(units: readonly BoardingUnit[], quotas: readonly number[]): Packing {
+  const room = [...quotas];
+  const bins: BoardingUnit[][] = quotas.map(() => []);
+  const left: BoardingUnit[] = [];
+  const sorted = [...units].sort((a, b) => b.size - a.size || cmp(a.village, b.village) || cmp(a.key, b.key));
+  for (const unit of sorted) {
+    let best = -1;
+    for (let b = 0; b < room.length; b++) if (room[b] >= unit.size && (best < 0 || room[b] < room[best])) best = b;
     if (best < 0) left.push(unit);
     else {
       bins[best].push(unit);

@@ -96,16 +96,20 @@ export function planViolations(
   }
 
   // Nobody unplanned who could have been carried.
-  const unplanned = new Set(result.unplanned.map((u) => u.riderId));
-  for (const id of unplanned) {
+  const reasons = new Map(result.unplanned.map((u) => [u.riderId, u.reason]));
+  for (const [id, reason] of reasons) {
     const r = byId.get(id);
     const p = r && pickup.get(r.pickupPointId);
     const d = r && destination.get(r.destinationId);
-    if (!r || !p || !d || !/^\d{4}-\d{2}-\d{2}$/.test(r.startDate) || Number.isNaN(Date.parse(r.startDate))) continue;
+    if (!r || !p || !d || !realDay(r.startDate)) continue;
     const ride = options.dwellMinutes + (distance.km(p, d) / options.speedKmh) * 60;
     const size = r.householdId ? households.get(`${r.householdId}|${r.destinationId}|${r.startDate}|${r.pickupPointId}`)!.length : 1;
-    if (ride <= options.maxRideHours * 60 - 1 && size <= maxSeats) out.push(`rider ${id} unplanned though carriable: ${result.unplanned.find((u) => u.riderId === id)!.reason}`);
+    if (ride <= options.maxRideHours * 60 - 1 && size <= maxSeats) out.push(`rider ${id} unplanned though carriable: ${reason}`);
   }
   if (result.vehicles !== result.trips.length) out.push(`vehicles ${result.vehicles} ≠ trips ${result.trips.length}`);
   return out;
+}
+
+function realDay(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)) && new Date(Date.parse(date)).toISOString().slice(0, 10) === date;
 }

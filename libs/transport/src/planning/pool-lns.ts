@@ -16,17 +16,17 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Large-neighbourhood search: `iterations` times, empty a vehicle and one to three vehicles related to it (visiting
+ * Large-neighbourhood search: up to `iterations` times (and until `patience` iterations in a row gain nothing), empty a vehicle and one to three vehicles related to it (visiting
  * the same or nearby points, on dates they could share), seat their riders again by a randomised construction, try
  * to empty the new vehicles into the others, improve them locally, and keep the result if it uses fewer vehicles, or
  * as many and no more objective (else restore). This is what finds the partitions that single moves cannot reach —
  * eight points with a ride-time limit that only two particular sets of four satisfy.
  */
-export function largeNeighbourhoodSearch(state: PoolState, iterations: number, seed: number): number {
+export function largeNeighbourhoodSearch(state: PoolState, iterations: number, patience: number, seed: number): number {
   const random = seededRandom(seed);
   let best = state.score();
   let accepted = 0;
-  for (let it = 0; it < iterations; it++) {
+  for (let it = 0, last = 0; it < iterations && it - last < patience; it++) {
     // Start from a vehicle with seats or stops to spare: a full vehicle straight from one point has nothing to give.
     const open: number[] = [];
     state.vehicles.forEach((v, k) => v.items.length && (v.load < state.rules.capacity || v.pts.length > 1) && open.push(k));
@@ -49,7 +49,10 @@ export function largeNeighbourhoodSearch(state: PoolState, iterations: number, s
     improve(state, 4, opened);
     const score = state.score();
     if (score.vehicles < best.vehicles || (score.vehicles === best.vehicles && score.objective <= best.objective + EPS)) {
-      if (score.vehicles < best.vehicles || score.objective < best.objective - EPS) accepted++;
+      if (score.vehicles < best.vehicles || score.objective < best.objective - EPS) {
+        accepted++;
+        last = it;
+      }
       best = score;
       state.keep();
     } else state.restore();

@@ -11,8 +11,8 @@ const NEAR = 8;
  * takes the riders whose pickup adds the least to its objective (a point it already visits adds nothing), each whole
  * if the seats allow, else as many households' worth as fill it (the rest of that point waits for another vehicle).
  * So every vehicle but the last leaves full unless its stops, ride time or dates run out. `rest` is what each item
- * still has to seat (all of it by default); with `noise` (uniform [0, 1)) the seed and the insertion costs are
- * randomised a little, for the large-neighbourhood search. Returns the vehicles opened.
+ * still has to seat (all of it by default); with `noise` (uniform [0, 1)) the seed is one of the next three and each
+ * insertion one of the three cheapest (60/25/15 %), for the large-neighbourhood search. Returns the vehicles opened.
  */
 export function construct(state: PoolState, rest = state.items.map((it) => it.riders), noise?: () => number): number[] {
   const { items, table, rules } = state;
@@ -25,6 +25,7 @@ export function construct(state: PoolState, rest = state.items.map((it) => it.ri
     .filter((i) => rest[i] > 0)
     .sort((a, b) => items[a].day - items[b].day || table.toDestination[items[b].point] - table.toDestination[items[a].point] || a - b);
   const opened: number[] = [];
+  const one = [0];
   let s = 0;
   for (;;) {
     while (s < seeds.length && rest[seeds[s]] === 0) s++;
@@ -42,8 +43,9 @@ export function construct(state: PoolState, rest = state.items.map((it) => it.ri
     rest[seed] -= first;
     const veh = state.vehicles[v];
     while (veh.load < rules.capacity) {
-      let best = -1;
-      let bestCost = Infinity;
+      // The cheapest candidates, cheapest first (three kept: a randomised rebuild sometimes takes the second or third).
+      const top = [-1, -1, -1];
+      const topCost = [Infinity, Infinity, Infinity];
       const seen = new Set<number>();
       for (const p of veh.pts) {
         for (const q of [p, ...table.neighbours[p]]) {
@@ -51,15 +53,26 @@ export function construct(state: PoolState, rest = state.items.map((it) => it.ri
           seen.add(q);
           for (const j of byPoint[q]) {
             if (rest[j] === 0) continue;
-            const value = state.value([...veh.items, j]);
-            if (!value.ok) continue;
-            const cost = (value.objective - veh.objective) * (noise ? 0.8 + 0.4 * noise() : 1);
-            if (cost < bestCost - EPS || (Math.abs(cost - bestCost) <= EPS && j < best)) {
-              best = j;
-              bestCost = cost;
+            one[0] = j;
+            const value = state.value(veh.items, one);
+            if (value === Infinity) continue;
+            const cost = value - veh.objective;
+            for (let r = 0; r < 3; r++) {
+              if (cost < topCost[r] - EPS || (Math.abs(cost - topCost[r]) <= EPS && j < top[r])) {
+                for (let m = 2; m > r; m--) (top[m] = top[m - 1]), (topCost[m] = topCost[m - 1]);
+                top[r] = j;
+                topCost[r] = cost;
+                break;
+              }
             }
           }
         }
+      }
+      let best = top[0];
+      if (noise && best >= 0) {
+        const u = noise();
+        const rank = u < 0.6 ? 0 : u < 0.85 ? 1 : 2;
+        if (top[rank] >= 0) best = top[rank];
       }
       if (best < 0) break;
       const take = Math.min(rest[best], rules.capacity - veh.load);
@@ -103,13 +116,13 @@ function tryEmpty(state: PoolState, k: number, targets: number): boolean {
     for (let t = 0; t < targets; t++) {
       let best = -1;
       let bestCost = Infinity;
-      for (const l of candidates(state, p, k)) {
+      for (const l of candidates(state, p, k, mine)) {
         const other = state.vehicles[l];
         const add = mine.filter((i) => !other.items.includes(i));
         if (!add.length) continue;
-        const value = state.value([...other.items, ...add]);
-        if (!value.ok) continue;
-        const cost = value.objective - other.objective;
+        const value = state.value(other.items, add);
+        if (value === Infinity) continue;
+        const cost = value - other.objective;
         if (cost < bestCost - EPS) {
           best = l;
           bestCost = cost;
@@ -123,11 +136,28 @@ function tryEmpty(state: PoolState, k: number, targets: number): boolean {
   return state.repair();
 }
 
-/** Alive vehicles other than `except` that visit p or one of its nearest points, in index order. */
-function candidates(state: PoolState, p: number, except: number): number[] {
-  const out = new Set<number>();
-  for (const q of [p, ...state.table.neighbours[p].slice(0, NEAR)]) for (const v of state.pointVehicles[q]) if (v !== except) out.add(v);
-  return [...out].sort((a, b) => a - b);
+/**
+ * Alive vehicles other than `except` that visit p or one of its nearest points on dates that can share a vehicle
+ * with `items`, in index order.
+ */
+function candidates(state: PoolState, p: number, except: number, items: readonly number[]): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of items) {
+    const day = state.items[i].day;
+    if (day < lo) lo = day;
+    if (day > hi) hi = day;
+  }
+  const span = state.rules.maxEarlyDays;
+  const out: number[] = [];
+  for (const q of [p, ...state.table.neighbours[p].slice(0, NEAR)]) {
+    for (const v of state.pointVehicles[q]) {
+      if (v === except || out.includes(v)) continue;
+      const other = state.vehicles[v];
+      if (Math.max(other.maxDay, hi) - Math.min(other.minDay, lo) <= span) out.push(v);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /**
@@ -158,10 +188,9 @@ function dropStop(state: PoolState, k: number, p: number): boolean {
   const veh = state.vehicles[k];
   const mine = veh.items.filter((i) => state.items[i].point === p);
   if (mine.some((i) => state.itemVehicles[i].length < 2)) return false;
-  const rest = veh.items.filter((i) => state.items[i].point !== p);
-  const value = state.value(rest);
-  const gain = veh.objective - value.objective + (rest.length ? 0 : VEHICLE);
-  if (!value.ok || gain <= EPS) return false;
+  const value = state.value(veh.items, undefined, p);
+  const gain = veh.objective - value + (mine.length === veh.items.length ? VEHICLE : 0);
+  if (value === Infinity || gain <= EPS) return false;
   return attempt(state, () => {
     for (const i of mine) state.removeEdge(i, k);
   });
@@ -170,18 +199,17 @@ function dropStop(state: PoolState, k: number, p: number): boolean {
 function moveStop(state: PoolState, k: number, p: number): boolean {
   const veh = state.vehicles[k];
   const mine = veh.items.filter((i) => state.items[i].point === p);
-  const rest = veh.items.filter((i) => state.items[i].point !== p);
-  const restValue = state.value(rest);
-  if (!restValue.ok) return false;
-  for (const l of candidates(state, p, k)) {
+  const emptied = mine.length === veh.items.length;
+  const restValue = state.value(veh.items, undefined, p);
+  if (restValue === Infinity) return false;
+  for (const l of candidates(state, p, k, mine)) {
     const other = state.vehicles[l];
-    const add = mine.filter((i) => !other.items.includes(i));
     // Relocate: l takes the stop whole.
-    const grown = state.value([...other.items, ...add]);
-    if (grown.ok) {
-      const gain = veh.objective + other.objective - restValue.objective - grown.objective + (rest.length ? 0 : VEHICLE);
+    const grown = state.value(other.items, mine);
+    if (grown !== Infinity) {
+      const gain = veh.objective + other.objective - restValue - grown + (emptied ? VEHICLE : 0);
       if (gain > EPS && attempt(state, () => {
-        for (const i of add) state.addEdge(i, l);
+        for (const i of mine) state.addEdge(i, l);
         for (const i of mine) state.removeEdge(i, k);
       })) return true;
     }
@@ -190,11 +218,11 @@ function moveStop(state: PoolState, k: number, p: number): boolean {
     for (const q of other.pts) {
       if (veh.pts.includes(q)) continue;
       const theirs = other.items.filter((i) => state.items[i].point === q);
-      const kNew = state.value([...rest, ...theirs]);
-      if (!kNew.ok) continue;
-      const lNew = state.value([...other.items.filter((i) => state.items[i].point !== q), ...mine]);
-      if (!lNew.ok) continue;
-      const gain = veh.objective + other.objective - kNew.objective - lNew.objective;
+      const kNew = state.value(veh.items, theirs, p);
+      if (kNew === Infinity) continue;
+      const lNew = state.value(other.items, mine, q);
+      if (lNew === Infinity) continue;
+      const gain = veh.objective + other.objective - kNew - lNew;
       if (gain > EPS && attempt(state, () => {
         for (const i of mine) state.addEdge(i, l);
         for (const i of theirs) state.addEdge(i, k);

@@ -1,41 +1,9 @@
+import type { PoolItem, PoolRules, PoolVehicle } from './pool-types.js';
 import type { RouteTable } from './route-table.js';
 
-/** Riders of one pickup point and one start date that no full vehicle took: what the shared vehicles carry. */
-export interface PoolItem {
-  /** Local point index in the destination's RouteTable. */
-  point: number;
-  /** Start date as days since 1970-01-01. */
-  day: number;
-  riders: number;
-}
+export type { PoolItem, PoolRules, PoolVehicle } from './pool-types.js';
 
-export interface PoolRules {
-  capacity: number;
-  maxStops: number;
-  maxMinutes: number;
-  maxEarlyDays: number;
-  /** Search cost of carrying one (point, date) one day early, in km: dates are combined only when that pays. */
-  earlyKm: number;
-}
-
-export interface PoolVehicle {
-  items: number[];
-  /** Riders of items[k] on this vehicle. */
-  amt: number[];
-  load: number;
-  /** Distinct local points. */
-  pts: number[];
-  minDay: number;
-  maxDay: number;
-  km: number;
-  /** km + earlyKm × Σ (item day − earliest day): what the search minimises after the vehicle count. */
-  objective: number;
-}
-
-export interface SetValue {
-  ok: boolean;
-  objective: number;
-}
+const NONE: readonly number[] = [];
 
 interface Saved {
   length: number;
@@ -63,6 +31,7 @@ export class PoolState {
   private readonly touched = new Set<number>();
   private stamp = 0;
   private saved: Saved | undefined;
+  private readonly pointBuffer: number[] = [];
   private readonly itemSeen: Int32Array;
   private readonly itemParent: Int32Array;
   private vehicleSeen = new Int32Array(16);
@@ -76,24 +45,41 @@ export class PoolState {
     this.itemParent = new Int32Array(items.length);
   }
 
-  /** Is this set of items one vehicle's allowed load (stops, span of dates, ride time), and what does it cost? */
-  value(items: readonly number[]): SetValue {
-    if (!items.length) return { ok: true, objective: 0 };
-    const pts: number[] = [];
+  /**
+   * The objective of one vehicle carrying `base` plus `extra` less the items at point `without` — Infinity when that
+   * set is not an allowed load (too many stops, dates too far apart, ride too long). Allocates nothing.
+   */
+  value(base: readonly number[], extra: readonly number[] = NONE, without = -1): number {
+    const pts = this.pointBuffer;
+    let n = 0;
     let minDay = Infinity;
     let maxDay = -Infinity;
-    for (const i of items) {
-      const it = this.items[i];
-      if (!pts.includes(it.point)) pts.push(it.point);
-      if (it.day < minDay) minDay = it.day;
-      if (it.day > maxDay) maxDay = it.day;
+    let count = 0;
+    let daySum = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const list = pass ? extra : base;
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
+        if (pass && base.includes(i)) continue;
+        const it = this.items[i];
+        if (it.point === without) continue;
+        let seen = false;
+        for (let q = 0; q < n; q++) if (pts[q] === it.point) seen = true;
+        if (!seen) {
+          if (n === this.rules.maxStops) return Infinity;
+          pts[n++] = it.point;
+        }
+        if (it.day < minDay) minDay = it.day;
+        if (it.day > maxDay) maxDay = it.day;
+        count++;
+        daySum += it.day;
+      }
     }
-    if (pts.length > this.rules.maxStops || maxDay - minDay > this.rules.maxEarlyDays) return { ok: false, objective: Infinity };
-    const route = this.table.route(pts);
-    if (route.minutes > this.rules.maxMinutes) return { ok: false, objective: Infinity };
-    let early = 0;
-    for (const i of items) early += this.items[i].day - minDay;
-    return { ok: true, objective: route.km + this.rules.earlyKm * early };
+    if (!n) return 0;
+    if (maxDay - minDay > this.rules.maxEarlyDays) return Infinity;
+    const route = this.table.routeOfBuffer(pts, n);
+    if (route.minutes > this.rules.maxMinutes) return Infinity;
+    return route.km + this.rules.earlyKm * (daySum - count * minDay);
   }
 
   /** An empty vehicle: a slot left empty by an earlier change, else a new one. Never inside a logged move. */
@@ -112,12 +98,6 @@ export class PoolState {
 
   alive(v: number): boolean {
     return this.vehicles[v].items.length > 0;
-  }
-
-  aliveCount(): number {
-    let n = 0;
-    for (const v of this.vehicles) if (v.items.length) n++;
-    return n;
   }
 
   amountOf(v: number, item: number): number {
@@ -367,6 +347,6 @@ export class PoolState {
       return;
     }
     veh.km = this.table.route(veh.pts).km;
-    veh.objective = this.value(veh.items).objective;
+    veh.objective = this.value(veh.items);
   }
 }

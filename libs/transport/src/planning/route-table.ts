@@ -40,11 +40,11 @@ export function legMinutes(km: number, speedKmh: number): number {
   return Math.ceil((km / speedKmh) * 60 - 1e-9);
 }
 
-const EXACT_ORDER_MAX = 8;
+const EXACT_ORDER_MAX = 7;
 
 /**
  * The routes of one destination: a local matrix over the pickups that send riders there, and the best visiting order
- * of a set of pickups ending at the destination (exact by dynamic programming up to 8 stops, nearest-neighbour plus
+ * of a set of pickups ending at the destination (exact by dynamic programming up to 7 stops, nearest-neighbour plus
  * 2-opt above), cached per set.
  */
 export class RouteTable {
@@ -58,6 +58,9 @@ export class RouteTable {
   private readonly cache = new Map<number | string, RouteInfo>();
   private readonly radix: number;
   private readonly numericKeys: boolean;
+  private dpBest = new Float64Array(0);
+  private dpPrev = new Int8Array(0);
+  private readonly dpLegs = new Float64Array(EXACT_ORDER_MAX * EXACT_ORDER_MAX);
 
   constructor(
     readonly globalPoints: readonly number[],
@@ -103,6 +106,22 @@ export class RouteTable {
     return info;
   }
 
+  /** route() of the first n points of a scratch buffer, which it sorts in place: no allocation on a cache hit. */
+  routeOfBuffer(buffer: number[], n: number): RouteInfo {
+    for (let i = 1; i < n; i++) {
+      const x = buffer[i];
+      let j = i - 1;
+      for (; j >= 0 && buffer[j] > x; j--) buffer[j + 1] = buffer[j];
+      buffer[j + 1] = x;
+    }
+    let key: number | string;
+    if (this.numericKeys) {
+      key = 0;
+      for (let i = 0; i < n; i++) key = key * this.radix + (buffer[i] + 1);
+    } else key = buffer.slice(0, n).join(',');
+    return this.cache.get(key) ?? this.route(buffer.slice(0, n));
+  }
+
   /** Km of visiting the points in this order and then the destination. */
   pathKm(order: readonly number[]): number {
     let km = 0;
@@ -123,13 +142,24 @@ export class RouteTable {
     return key;
   }
 
-  /** Held–Karp over subsets for the open path that ends at the destination. */
+  /** Held–Karp over subsets for the open path that ends at the destination (buffers reused between calls). */
   private exactOrder(pts: readonly number[]): number[] {
     const k = pts.length;
     const full = (1 << k) - 1;
-    const best = new Float64Array((full + 1) * k).fill(Infinity);
-    const prev = new Int8Array((full + 1) * k).fill(-1);
-    for (let j = 0; j < k; j++) best[(1 << j) * k + j] = 0;
+    const size = (full + 1) * k;
+    if (this.dpBest.length < size) {
+      this.dpBest = new Float64Array(size);
+      this.dpPrev = new Int8Array(size);
+    }
+    const best = this.dpBest;
+    const prev = this.dpPrev;
+    best.fill(Infinity, 0, size);
+    const d = this.dpLegs;
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) d[i * k + j] = this.d(pts[i], pts[j]);
+    for (let j = 0; j < k; j++) {
+      best[(1 << j) * k + j] = 0;
+      prev[(1 << j) * k + j] = -1;
+    }
     for (let set = 1; set <= full; set++) {
       for (let j = 0; j < k; j++) {
         if (!(set & (1 << j))) continue;
@@ -137,11 +167,11 @@ export class RouteTable {
         if (here === Infinity) continue;
         for (let n = 0; n < k; n++) {
           if (set & (1 << n)) continue;
-          const next = set | (1 << n);
-          const cost = here + this.d(pts[j], pts[n]);
-          if (cost < best[next * k + n] - 1e-9) {
-            best[next * k + n] = cost;
-            prev[next * k + n] = j;
+          const at = (set | (1 << n)) * k + n;
+          const cost = here + d[j * k + n];
+          if (cost < best[at] - 1e-9) {
+            best[at] = cost;
+            prev[at] = j;
           }
         }
       }
