@@ -291,7 +291,7 @@ test('an officer has 我的劳动力 and reads 信息完整率 by village and th
     await login(page, 'officer_linxia');
     await page.getByTestId('console-home').waitFor();
     const items = (await page.getByTestId('console-menu').locator('.el-menu-item').allTextContents()).map((t) => t.trim());
-    expect(items).toEqual(['工作台', '我的劳动力', '劳动力搜索', '企业审核', '数据看板']);
+    expect(items).toEqual(['工作台', '我的劳动力', '劳动力搜索', '企业审核', '就业回访', '帮扶工单', '留存率', '数据看板']);
     await page.getByTestId('menu-labour').click();
     await page.getByTestId('labour-nav-completeness').click();
     await page.waitForURL('**/console/labour/completeness');

@@ -32,6 +32,8 @@ export interface ConsoleMenuItem {
 const TALENT: ConsoleMenuItem = { key: 'talent', title: '劳动力搜索' };
 const REVIEW: ConsoleMenuItem = { key: 'employers', title: '企业审核' };
 const DISPATCH: ConsoleMenuItem = { key: 'dispatch', title: '输转调度' };
+const FOLLOW_UPS: ConsoleMenuItem = { key: 'follow-ups', title: '就业回访' };
+const CASES: ConsoleMenuItem = { key: 'cases', title: '帮扶工单' };
 
 /**
  * Side menu per staff role. Order is the order shown. (This module is in the entry chunk that every worker's phone
@@ -47,19 +49,25 @@ export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> =
     { key: 'labour', title: '我的劳动力' },
     TALENT,
     { key: 'matching', title: '岗位匹配' },
-    { key: 'followups', title: '就业回访' },
+    FOLLOW_UPS,
+    CASES,
   ],
   coordinator: [DISPATCH],
   officer: [
     { key: 'labour', title: '我的劳动力' },
     TALENT,
     REVIEW,
+    FOLLOW_UPS,
+    CASES,
+    { key: 'retention', title: '留存率' },
     { key: 'dashboard', title: '数据看板' },
   ],
   admin: [
     { key: 'users', title: '用户管理' },
     REVIEW,
     DISPATCH,
+    FOLLOW_UPS,
+    CASES,
     { key: 'admin/sms', title: '短信记录' },
     { key: 'queues', title: '队列监控', href: '/api/admin/queues', sessionPath: '/api/admin/queue-session' },
   ],

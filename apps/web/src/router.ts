@@ -83,6 +83,11 @@ export const router = createRouter({
       meta: { area: 'worker', title: '我的行程' },
     },
     {
+      path: '/m/check-in',
+      component: () => import('./pages/worker/CheckInSafePage.vue'),
+      meta: { area: 'worker', title: '报平安' },
+    },
+    {
       path: '/m/inbox',
       name: 'worker-inbox',
       component: () => import('./pages/worker/InboxPage.vue'),

@@ -4,7 +4,7 @@ import { IndexCursor } from '@daogang/indexing';
 import { Application, ApplicationEvent, OfferBatch, SubsidyClaim } from '@daogang/matching';
 import { Notification, SmsMessage } from '@daogang/notifications';
 import { DispatchPlan, PickupPoint, Trip, TripRider, TripStop, Vehicle } from '@daogang/transport';
-import { FollowUp, FollowUpCase, Visit } from '@daogang/followup';
+import { FollowUp, FollowUpCase, RetentionChange, RetentionDaily, RetentionPlacement, Visit } from '@daogang/followup';
 import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
 import { WorkerImport, WorkerImportError } from '@daogang/registry';
@@ -18,5 +18,5 @@ export const ENTITIES = [
   Application, ApplicationEvent, SubsidyClaim, OfferBatch,
   Notification, SmsMessage,
   PickupPoint, Vehicle, DispatchPlan, Trip, TripStop, TripRider,
-  FollowUp, Visit, FollowUpCase,
+  FollowUp, Visit, FollowUpCase, RetentionPlacement, RetentionDaily, RetentionChange,
 ];

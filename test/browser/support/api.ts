@@ -4,6 +4,7 @@
 // - otherwise: boot the real Nest API on a fresh test database with the demo users, through the shared helper
 //   `startTestApi()` from test/support/app.ts (owned by the API side); with `{ worker: true }` also boot the queue
 //   worker app (apps/worker, without the repeating schedules) on the same configuration, so queued jobs run.
+import type { Type } from '@nestjs/common';
 import type { AppConfig } from '@daogang/platform';
 
 export interface RunningApi {
@@ -16,13 +17,15 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { worker?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(options: { worker?: boolean; modules?: Array<Type<unknown>> } = {}): Promise<RunningApi> {
   const external = process.env.DAOGANG_API_URL?.trim();
   if (external) return { url: external.replace(/\/+$/, ''), worker: true, close: async () => {} };
 
   // Loaded only when needed, so the tests can run against an external API without the Nest app in the sandbox.
-  const { startTestApi } = await import('../../support/app.js');
-  const api = await startTestApi();
+  // `modules`: feature modules the API must serve that AppModule may not import yet (see api-with-modules.ts).
+  const api = options.modules?.length
+    ? await (await import('./api-with-modules.js')).startTestApiWith(options.modules)
+    : await (await import('../../support/app.js')).startTestApi();
   let worker: { close(): Promise<void> } | undefined;
   if (options.worker) {
     try {

@@ -56,7 +56,7 @@ export class CasesService {
   async list(user: AuthUser, query: CaseQueryDto): Promise<CasePageDto> {
     const { where, params } = this.scope(user, query.status);
     const [rows, [{ n }]] = await Promise.all([
-      this.dataSource.query(`${CASE_SELECT} ${where} ORDER BY c.status, c.due_on, c.created_at LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`, params) as Promise<CaseRow[]>,
+      this.dataSource.query(`${CASE_SELECT} ${where} ORDER BY c.status = 'open' DESC, c.due_on, c.created_at LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`, params) as Promise<CaseRow[]>,
       this.dataSource.query(`SELECT count(*)::int AS n FROM follow_up_cases c ${where}`, params) as Promise<Array<{ n: number }>>,
     ]);
     return { items: rows.map((r) => this.toDto(r)), total: n, page: query.page, pageSize: query.pageSize };
@@ -141,7 +141,7 @@ export class CasesService {
   private toDto(r: CaseRow): CaseDto {
     return {
       id: r.id, applicationId: r.application_id, workerId: r.worker_id, workerName: r.worker_name, employerName: r.employer_name,
-      jobTitle: r.job_title, homeCounty: this.regions.chain(r.county_code).map((x) => x.name).join(''), reasons: r.reasons,
+      jobTitle: r.job_title, homeCountyCode: r.county_code, homeCounty: this.regions.chain(r.county_code).map((x) => x.name).join(''), reasons: r.reasons,
       reasonsZh: r.reasons.map((x) => CASE_REASON_ZH[x]), status: r.status, dueOn: r.due_on,
       overdue: r.status === 'open' && r.due_on < beijingDay(), ...(r.owner_id ? { ownerId: r.owner_id } : {}),
       ...(r.outcome ? { outcome: r.outcome, outcomeZh: CASE_OUTCOME_ZH[r.outcome] } : {}), outcomeNote: r.outcome_note,

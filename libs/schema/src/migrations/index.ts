@@ -8,9 +8,11 @@ import { IndexOutboxByAge1795649554760 } from './1795649554760-IndexOutboxByAge.
 import { AddApplicationsAndNotifications1795650214249 } from './1795650214249-AddApplicationsAndNotifications.js';
 import { AddTransport1795653183277 } from './1795653183277-AddTransport.js';
 import { AddFollowUp1795653947904 } from './1795653947904-AddFollowUp.js';
+import { AddRetentionSummary1795655257865 } from './1795655257865-AddRetentionSummary.js';
 
 export const MIGRATIONS = [
   InitAccounts1795641880076, AddLabourRegistry1795643334624, AddWorkerImports1795643617919, AddEmployersAndJobOrders1795643861942,
   AddIndexCursors1795645438085, IndexOutboxByAge1795649554760,
   AddApplicationsAndNotifications1795650214249, AddTransport1795653183277, AddFollowUp1795653947904,
+  AddRetentionSummary1795655257865,
 ];

@@ -55,6 +55,12 @@ export const consoleRoutes: RouteRecordRaw[] = [
   page('trips/:id/check-in', 'trip-check-in', 'dispatch', '上车登记', () => import('./transport/CheckInPage.vue')),
   shared('trips/:id/manifest', 'trip-manifest', { coordinator: 'dispatch', admin: 'dispatch', employer: 'arrivals' }, '乘车名单', () => import('./transport/ManifestPage.vue')),
   page('arrivals', 'arrivals', 'arrivals', '到厂车次', () => import('./transport/ArrivalsPage.vue')),
+  // 就业回访 and 帮扶工单 (brokers; officers read only; admins) and officers' 留存率: issue 8, follow-up after placement.
+  page('follow-ups', 'follow-ups', 'follow-ups', '就业回访', () => import('./followup/FollowUpsPage.vue')),
+  page('placements/:applicationId/visit', 'placement-visit', 'follow-ups', '记录回访', () => import('./followup/VisitPage.vue')),
+  page('cases', 'cases', 'cases', '帮扶工单', () => import('./followup/CasesPage.vue')),
+  page('cases/:id', 'case', 'cases', '帮扶工单', () => import('./followup/CasePage.vue')),
+  page('retention', 'retention', 'retention', '留存率', () => import('./followup/RetentionPage.vue')),
   // Every staff member's own messages (the 消息 link in the header): no menu item, so no role is turned away.
   { path: 'inbox', name: 'console-inbox', component: () => import('./InboxPage.vue'), meta: { area: 'console', title: '消息' } },
   {

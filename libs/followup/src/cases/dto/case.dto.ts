@@ -33,6 +33,7 @@ export class CaseDto {
   @ApiProperty() workerName: string;
   @ApiProperty() employerName: string;
   @ApiProperty() jobTitle: string;
+  @ApiProperty() homeCountyCode: string;
   @ApiProperty() homeCounty: string;
   @ApiProperty() reasons: CaseReason[];
   @ApiProperty() reasonsZh: string[];

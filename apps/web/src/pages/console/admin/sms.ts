@@ -17,6 +17,14 @@ export const SMS_TEMPLATE_ZH: Record<string, string> = {
   application_rejected: '报名未通过',
   application_withdrawn: '报名已撤回',
   placement_confirmed: '录用已确认',
+  trip_confirmed: '出行安排已确定',
+  trip_reminder: '出发提醒',
+  trip_changed: '出行安排有变',
+  trip_cancelled: '车次已取消',
+  follow_up_due: '回访到期',
+  follow_up_check_in: '请报个平安',
+  follow_up_overdue: '回访已逾期',
+  follow_up_escalated: '回访逾期未处理',
 };
 
 export interface SmsMessage {
