@@ -42,7 +42,11 @@ export interface NotificationRecipient {
   /** In-app inbox of this account (when present). */
   userId?: string | null;
   /** Also send an SMS to this mobile (the encrypted and masked forms as stored on the worker). */
-  sms?: { workerId?: string | null; mobileEncrypted: string; mobileMasked: string } | null;
+  sms?: {
+    workerId?: string | null; mobileEncrypted: string; mobileMasked: string;
+    /** The keyed hash stored beside the number (workers.mobile_hash): spares decrypting it to de-duplicate. */
+    mobileHash?: string | null;
+  } | null;
 }
 
 export interface NotificationRequest {

@@ -46,7 +46,7 @@ export class NotificationsService {
         }
         if (to.sms) {
           // Keyed by the number itself: one SMS per phone and intent, even when two recipients share a phone.
-          const mobileHash = this.pii.hash('mobile', this.pii.decrypt(to.sms.mobileEncrypted));
+          const mobileHash = to.sms.mobileHash ?? this.pii.hash('mobile', this.pii.decrypt(to.sms.mobileEncrypted));
           const dedupeKey = checkedKey(`${request.dedupeKey}:sms:${mobileHash}`);
           sms.set(dedupeKey, {
             dedupe_key: dedupeKey, user_id: to.userId ?? null, worker_id: to.sms.workerId ?? null,

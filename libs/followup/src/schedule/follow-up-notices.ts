@@ -15,6 +15,7 @@ export interface MovedFollowUp {
   name: string;
   user_id: string | null;
   mobile_encrypted: string | null;
+  mobile_hash?: string | null;
   mobile_masked: string | null;
   employer: string;
   broker_name: string | null;
@@ -49,7 +50,7 @@ export function dueNotices(rows: MovedFollowUp[]): NotificationRequest[] {
       });
     }
     const sms = row.mobile_encrypted && row.mobile_masked
-      ? { workerId: row.worker_id, mobileEncrypted: row.mobile_encrypted, mobileMasked: row.mobile_masked }
+      ? { workerId: row.worker_id, mobileEncrypted: row.mobile_encrypted, mobileMasked: row.mobile_masked, mobileHash: row.mobile_hash ?? null }
       : null;
     if (row.user_id || sms) {
       requests.push({

@@ -86,7 +86,7 @@ RETURNING id`;
 /** What every step answers about the rows it moved: enough for the notices, without a second round trip. */
 const DESCRIBE_MOVED = `
 SELECT m.id, m.status, m.application_id, m.broker_id, m.county_code, m.day_offset, m.due_on::text AS due_on,
-       w.id AS worker_id, w.name, w.user_id, w.mobile_encrypted, w.mobile_masked,
+       w.id AS worker_id, w.name, w.user_id, w.mobile_encrypted, w.mobile_masked, w.mobile_hash,
        e.name AS employer, b.display_name AS broker_name
   FROM moved m
   JOIN workers w ON w.id = m.worker_id

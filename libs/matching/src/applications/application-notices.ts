@@ -47,7 +47,7 @@ function workerRecipient(a: LoadedApplication): NotificationRecipient {
   const w = a.worker;
   return {
     userId: w.userId,
-    sms: w.mobileEncrypted && w.mobileMasked ? { workerId: w.id, mobileEncrypted: w.mobileEncrypted, mobileMasked: w.mobileMasked } : null,
+    sms: w.mobileEncrypted && w.mobileMasked ? { workerId: w.id, mobileEncrypted: w.mobileEncrypted, mobileMasked: w.mobileMasked, mobileHash: w.mobileHash } : null,
   };
 }
 

@@ -20,6 +20,7 @@ interface RiderRow {
   user_id: string | null;
   mobile_encrypted: string | null;
   mobile_masked: string | null;
+  mobile_hash: string | null;
 }
 
 /**
@@ -38,7 +39,7 @@ export class TripNotices {
     options: { riderIds?: string[]; before?: string } = {},
   ): Promise<NotificationRequest[]> {
     const riders: RiderRow[] = await manager.query(
-      `SELECT r.id AS rider_id, r.seat, s.name AS stop_name, s.eta AS stop_eta, w.id AS worker_id, w.user_id, w.mobile_encrypted, w.mobile_masked
+      `SELECT r.id AS rider_id, r.seat, s.name AS stop_name, s.eta AS stop_eta, w.id AS worker_id, w.user_id, w.mobile_encrypted, w.mobile_masked, w.mobile_hash
          FROM trip_riders r JOIN trip_stops s ON s.id = r.pickup_stop_id JOIN workers w ON w.id = r.worker_id
         WHERE r.trip_id = $1 AND ($2::uuid[] IS NULL OR r.id = ANY($2::uuid[]))
         ORDER BY r.seat`,
@@ -55,7 +56,7 @@ export class TripNotices {
       },
       to: [{
         userId: r.user_id,
-        sms: r.mobile_encrypted && r.mobile_masked ? { workerId: r.worker_id, mobileEncrypted: r.mobile_encrypted, mobileMasked: r.mobile_masked } : null,
+        sms: r.mobile_encrypted && r.mobile_masked ? { workerId: r.worker_id, mobileEncrypted: r.mobile_encrypted, mobileMasked: r.mobile_masked, mobileHash: r.mobile_hash } : null,
       }],
     })).map((req) => (req.params.before ? req : { ...req, params: { ...req.params, before: '出发前' } }));
   }
