@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { APPLICATION_ACTION_ZH, APPLICATION_STATUS_ZH, CONSENT_METHOD_ZH, SUBSIDY_KIND_ZH } from '@daogang/matching';
 import * as web from '../../apps/web/src/pages/applications.js';
 import { workerInput } from '../support/factories.js';
-import { startApi, type RunningApi } from './support/api.js';
+import { apiCaller, startApi, type ApiCall, type RunningApi } from './support/api.js';
 import { choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
 import { launchChromium, newDesktopContext, newPhoneContext, trackPageErrors } from './support/browser.js';
@@ -353,25 +353,10 @@ const card = (page: Page, title: string) => page.getByTestId('application-card')
 const boardCard = (page: Page, column: string, name: string) =>
   page.getByTestId(`column-${column}`).locator(`[data-testid="pipeline-card"][data-worker="${name}"]`);
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+type Call = ApiCall;
 
 /** Calls the API directly as a demo user (what another person does meanwhile). */
-async function apiAs(loginName: string): Promise<Call> {
-  const res = await fetch(`${api!.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: loginName, password: PASSWORD }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${api!.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: await r.json() };
-  };
-}
+const apiAs = (loginName: string): Promise<Call> => apiCaller(api!.url, loginName, PASSWORD);
 
 async function orderId(call: Call, title: string): Promise<string> {
   const page = (await call('GET', '/api/job-orders?status=published&pageSize=100')).body as { items: Array<{ id: string; title: string }> };

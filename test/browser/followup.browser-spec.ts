@@ -12,13 +12,13 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import {
-  CASE_OUTCOME_ZH, CASE_REASON_ZH, FOLLOW_UP_STATUS_ZH, PUBLIC_WELFARE_CATEGORIES, RETENTION_BY_ZH, RetentionModule, STAFF_CHANNELS,
+  CASE_OUTCOME_ZH, CASE_REASON_ZH, FOLLOW_UP_STATUS_ZH, PUBLIC_WELFARE_CATEGORIES, RETENTION_BY_ZH, STAFF_CHANNELS,
   VISIT_PROBLEMS,
 } from '@daogang/followup';
 import { makeIdNumber } from '@daogang/registry';
 import * as web from '../../apps/web/src/pages/console/followup/followup.js';
 import { workerInput } from '../support/factories.js';
-import { startApi, type RunningApi } from './support/api.js';
+import { apiCaller, startApi, type ApiCall, type RunningApi } from './support/api.js';
 import { choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
 import { launchChromium, newDesktopContext, newPhoneContext, trackPageErrors } from './support/browser.js';
@@ -38,7 +38,7 @@ let db: pg.Client | undefined;
 
 beforeAll(async () => {
   // The retention reports' module, until the lead wires it into AppModule (then this is the plain API).
-  api = await startApi({ modules: [RetentionModule] });
+  api = await startApi();
   const url = api.config?.DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error('followup.browser-spec inserts follow-ups with SQL: set DATABASE_URL to the external API database');
   db = new pg.Client({ connectionString: url });
@@ -545,26 +545,10 @@ test('an officer reads 留存率 by employer and by origin county as the API cou
 
 const login = (page: Page, loginName: string) => loginAt(page, webServer!.url, loginName, PASSWORD);
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+type Call = ApiCall;
 
 /** Calls the API directly as a demo user (what another person does meanwhile). */
-async function apiAs(loginName: string): Promise<Call> {
-  const res = await fetch(`${api!.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: loginName, password: PASSWORD }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${api!.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text && (r.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
-  };
-}
+const apiAs = (loginName: string): Promise<Call> => apiCaller(api!.url, loginName, PASSWORD);
 
 /** A published order of the Xiamen employer (verified in the seed). */
 async function xiamenOrder(title = '电子厂装配工（回访）'): Promise<string> {

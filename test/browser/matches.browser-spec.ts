@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { SMS_STATUS_ZH, TEMPLATES } from '@daogang/notifications';
 import * as sms from '../../apps/web/src/pages/console/admin/sms.js';
-import { startApi, type RunningApi } from './support/api.js';
+import { apiCaller, startApi, type ApiCall, type RunningApi } from './support/api.js';
 import { choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
 import { launchChromium, newDesktopContext, newPhoneContext, trackPageErrors } from './support/browser.js';
@@ -350,25 +350,10 @@ test('a broker reads their messages in the console: the unread count in the head
 
 const login = (page: Page, loginName: string) => loginAt(page, webServer!.url, loginName, PASSWORD);
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+type Call = ApiCall;
 
 /** Calls the API directly as a demo user (what another person does meanwhile). */
-async function apiAs(loginName: string): Promise<Call> {
-  const res = await fetch(`${api!.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: loginName, password: PASSWORD }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${api!.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: await r.json() };
-  };
-}
+const apiAs = (loginName: string): Promise<Call> => apiCaller(api!.url, loginName, PASSWORD);
 
 async function workerIdByName(call: Call, name: string): Promise<string> {
   const res = (await call('GET', `/api/workers?name=${encodeURIComponent(name)}&pageSize=10`)).body as { items: Array<{ id: string; name: string }> };

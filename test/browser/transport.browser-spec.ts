@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_PLAN_OPTIONS, RIDER_STATUS_ZH, TRIP_STATUS_ZH } from '@daogang/transport';
 import * as web from '../../apps/web/src/pages/console/transport/transport.js';
 import { workerInput } from '../support/factories.js';
-import { startApi, type RunningApi } from './support/api.js';
+import { apiCaller, startApi, type ApiCall, type RunningApi } from './support/api.js';
 import { eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
 import { launchChromium, newDesktopContext, newPhoneContext, trackPageErrors } from './support/browser.js';
@@ -469,26 +469,10 @@ test('an employer sees 到厂车次, reads a roster with mobiles masked, and con
 
 const login = (page: Page, loginName: string) => loginAt(page, webServer!.url, loginName, PASSWORD);
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+type Call = ApiCall;
 
 /** Calls the API directly as a demo user (what another person does meanwhile). */
-async function apiAs(loginName: string): Promise<Call> {
-  const res = await fetch(`${api!.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: loginName, password: PASSWORD }),
-  });
-  const { accessToken } = (await res.json()) as { accessToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${api!.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text && (r.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
-  };
-}
+const apiAs = (loginName: string): Promise<Call> => apiCaller(api!.url, loginName, PASSWORD);
 
 let orders = 0;
 

@@ -1,18 +1,8 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { FollowUp, RetentionModule, RetentionSummaryService, type RetentionRowDto } from '@daogang/followup';
-import { IndexSyncService } from '@daogang/indexing';
-import { createValidationPipe } from '@daogang/platform';
-import { seedDemo } from '@daogang/schema';
-import { AppModule } from '../../apps/api/src/app.module.js';
+import { FollowUp, RetentionSummaryService, type RetentionRowDto } from '@daogang/followup';
 import { startTestApi, type TestApi } from '../support/app.js';
-import { testConfig } from '../support/config.js';
-import { createTestDatabase } from '../support/database.js';
 import { workerInput } from '../support/factories.js';
 import { bearer } from '../support/http.js';
 
@@ -30,32 +20,7 @@ let admin: string, coordinator: string, linxia: string, enshi: string, officer: 
 const ids: Record<string, string> = {};
 let xiamenName: string, jiaxingName: string;
 
-/** The lead wires RetentionModule into AppModule; until then this suite adds it to a small module of its own. */
-async function startApi(): Promise<TestApi> {
-  const db = await createTestDatabase();
-  const config = testConfig(db.url);
-  const root = AppModule.with(config);
-  if (root.imports.includes(RetentionModule)) {
-    await db.drop();
-    return startTestApi();
-  }
-  @Module({ imports: [root, RetentionModule] })
-  class RetentionTestModule {}
-  const app = await NestFactory.create<NestExpressApplication>(RetentionTestModule, { logger: ['error', 'warn'] });
-  app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
-  await app.listen(0, '127.0.0.1');
-  await seedDemo(app);
-  await app.get(IndexSyncService).sync();
-  const address = app.getHttpServer().address() as { port: number };
-  return {
-    app, url: `http://127.0.0.1:${address.port}`, config, db, dataSource: app.get<DataSource>(getDataSourceToken()),
-    close: async () => {
-      await app.close();
-      await db.drop();
-    },
-  };
-}
+const startApi = (): Promise<TestApi> => startTestApi();
 
 const send = (method: 'get' | 'post', path: string, auth: string, body?: object) => {
   const r = request(url)[method](path).set('Authorization', auth);

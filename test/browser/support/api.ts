@@ -4,7 +4,6 @@
 // - otherwise: boot the real Nest API on a fresh test database with the demo users, through the shared helper
 //   `startTestApi()` from test/support/app.ts (owned by the API side); with `{ worker: true }` also boot the queue
 //   worker app (apps/worker, without the repeating schedules) on the same configuration, so queued jobs run.
-import type { Type } from '@nestjs/common';
 import type { AppConfig } from '@daogang/platform';
 
 export interface RunningApi {
@@ -17,15 +16,12 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { worker?: boolean; modules?: Array<Type<unknown>> } = {}): Promise<RunningApi> {
+export async function startApi(options: { worker?: boolean } = {}): Promise<RunningApi> {
   const external = process.env.DAOGANG_API_URL?.trim();
   if (external) return { url: external.replace(/\/+$/, ''), worker: true, close: async () => {} };
 
   // Loaded only when needed, so the tests can run against an external API without the Nest app in the sandbox.
-  // `modules`: feature modules the API must serve that AppModule may not import yet (see api-with-modules.ts).
-  const api = options.modules?.length
-    ? await (await import('./api-with-modules.js')).startTestApiWith(options.modules)
-    : await (await import('../../support/app.js')).startTestApi();
+  const api = await (await import('../../support/app.js')).startTestApi();
   let worker: { close(): Promise<void> } | undefined;
   if (options.worker) {
     try {
@@ -49,5 +45,26 @@ export async function startApi(options: { worker?: boolean; modules?: Array<Type
         await api.close();
       }
     },
+  };
+}
+
+export type ApiCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+
+/** Calls the API directly as a demo user (what another person does meanwhile): JSON answers parsed, others as text. */
+export async function apiCaller(baseUrl: string, login: string, password: string): Promise<ApiCall> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  return async (method, path, body) => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { status: r.status, body: text && (r.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
   };
 }
