@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { beijingDay } from '@daogang/platform';
+import { addDays, beijingDay } from '@daogang/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseReason } from '../entities/case.entity.js';
 import { caseDueInDays } from './risk-rules.js';
@@ -17,7 +17,7 @@ export class CaseFlagsService {
   async flag(manager: EntityManager, placement: { applicationId: string; workerId: string; countyCode: string }, reasons: CaseReason[], by: string | null): Promise<string | null> {
     if (!reasons.length) return null;
     const owner = await this.ownerOf(manager, placement.applicationId, placement.countyCode);
-    const due = new Date(Date.parse(beijingDay()) + caseDueInDays(reasons) * 86_400_000).toISOString().slice(0, 10);
+    const due = addDays(beijingDay(), caseDueInDays(reasons));
     const [row]: Array<{ id: string }> = await manager.query(
       `INSERT INTO follow_up_cases (application_id, worker_id, county_code, owner_id, reasons, due_on, opened_by)
        VALUES ($1, $2, $3, $4, $5::text[], $6::date, $7)

@@ -30,22 +30,22 @@ export class FollowUpsService {
     };
     const where = `WHERE ${view[query.view]()} ${scope}`;
     const order = query.view === 'done' ? 'f.done_at DESC' : 'f.due_on, f.id';
-    const [rows, [counts]] = await Promise.all([
+    const [rows, [counts], [{ n: total }]] = await Promise.all([
       this.dataSource.query(
         `SELECT f.id, f.application_id, f.worker_id, w.name AS worker_name, w.mobile_masked, e.name AS employer_name, j.title AS job_title,
                 j.work_county_code, f.day_offset, to_char(f.due_on, 'YYYY-MM-DD') AS due_on, f.status, to_char(a.arrived_on, 'YYYY-MM-DD') AS arrived_on,
-                EXISTS (SELECT 1 FROM follow_up_cases c WHERE c.application_id = f.application_id AND c.status = 'open') AS open_case,
-                count(*) OVER () AS total
+                EXISTS (SELECT 1 FROM follow_up_cases c WHERE c.application_id = f.application_id AND c.status = 'open') AS open_case
            FROM follow_ups f JOIN applications a ON a.id = f.application_id JOIN workers w ON w.id = f.worker_id
            JOIN job_orders j ON j.id = a.job_order_id JOIN employers e ON e.id = j.employer_id
            ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
         params,
-      ) as Promise<Array<{ id: string; application_id: string; worker_id: string; worker_name: string; mobile_masked: string | null; employer_name: string; job_title: string; work_county_code: string; day_offset: number; due_on: string; status: FollowUpStatus; arrived_on: string; open_case: boolean; total: string }>>,
+      ) as Promise<Array<{ id: string; application_id: string; worker_id: string; worker_name: string; mobile_masked: string | null; employer_name: string; job_title: string; work_county_code: string; day_offset: number; due_on: string; status: FollowUpStatus; arrived_on: string; open_case: boolean }>>,
       this.dataSource.query(
         `SELECT count(*) FILTER (WHERE f.status IN ('due', 'overdue'))::int AS today, count(*) FILTER (WHERE f.status = 'overdue')::int AS overdue
            FROM follow_ups f WHERE f.status IN ('due', 'overdue') ${scope}`,
         counted,
       ) as Promise<Array<{ today: number; overdue: number }>>,
+      this.dataSource.query(`SELECT count(*)::int AS n FROM follow_ups f ${where}`, params) as Promise<Array<{ n: number }>>,
     ]);
     return {
       items: rows.map((r) => ({
@@ -53,7 +53,7 @@ export class FollowUpsService {
         employerName: r.employer_name, jobTitle: r.job_title, workPlace: this.regions.chain(r.work_county_code).map((x) => x.name).join(''),
         dayOffset: r.day_offset, dueOn: r.due_on, status: r.status, statusZh: FOLLOW_UP_STATUS_ZH[r.status], arrivedOn: r.arrived_on, openCase: r.open_case,
       })),
-      total: rows.length ? Number(rows[0].total) : 0, page: query.page, pageSize: query.pageSize, counts,
+      total, page: query.page, pageSize: query.pageSize, counts,
     };
   }
 }

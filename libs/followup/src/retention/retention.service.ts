@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applyScope, AuthUser, beijingDay, FieldError, ForbiddenError, Role, ValidationFailedError } from '@daogang/platform';
+import { addDays, applyScope, AuthUser, beijingDay, FieldError, ForbiddenError, Role, ValidationFailedError } from '@daogang/platform';
 import { RegionsService } from '@daogang/registry';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RetentionQueryDto, RetentionReportDto } from './dto/retention.dto.js';
@@ -26,7 +26,6 @@ export interface RetentionPeriod {
   asOf: string;
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 留存分析: 30/90/180-day retention and follow-up completion by employer, broker, origin county, destination city,

@@ -1,6 +1,5 @@
 import { beijingDay } from '@daogang/platform';
 
-const DAY_MS = 86_400_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `2026-03-01` is a real calendar day written as PostgreSQL's `date` reads it. */
@@ -8,10 +7,7 @@ export function isDay(value: unknown): value is string {
   return typeof value === 'string' && DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 }
 
-/** `2026-02-27` + 3 → `2026-03-02` (calendar days; Beijing has no daylight saving). */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays } from '@daogang/platform';
 
 /** The instant a Beijing day starts (16:00 UTC the day before). */
 export function beijingMidnight(day: string): Date {

@@ -13,3 +13,8 @@ export function beijingDay(at = new Date()): string {
 export function IsDay(message = '日期格式应为 YYYY-MM-DD，例如 2027-03-01'): PropertyDecorator {
   return applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/, { message }), IsISO8601({ strict: true }, { message }));
 }
+
+/** `2026-02-27` + 3 → `2026-03-02`: calendar days (Beijing has no daylight saving). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -105,8 +105,11 @@ export class TripBoardingService {
           ORDER BY t.departure_at DESC`, [user.id],
       );
     const out: MyTripDto[] = [];
+    const coordinators = new Map<string | null, { name: string; phone: string }>();
     for (const r of rows) {
-      const coordinator = await this.notices.coordinator(this.dataSource.manager, r.coordinator_id);
+      // One lookup (and one decryption) per coordinator, not per trip.
+      if (!coordinators.has(r.coordinator_id)) coordinators.set(r.coordinator_id, await this.notices.coordinator(this.dataSource.manager, r.coordinator_id));
+      const coordinator = coordinators.get(r.coordinator_id)!;
       out.push({
         tripId: r.trip_id, code: r.code, status: r.status, statusZh: TRIP_STATUS_ZH[r.status], destinationName: r.destination_name,
         pickup: r.stop_name, pickupAddress: r.stop_address, pickupAt: new Date(r.stop_eta).toISOString(), seat: r.seat, riderStatus: r.rider_status,

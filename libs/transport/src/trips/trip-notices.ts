@@ -52,13 +52,13 @@ export class TripNotices {
       link: '/m/trip',
       params: {
         trip: trip.code, destination: trip.destinationName, pickup: r.stop_name, time: beijingTime(new Date(r.stop_eta)), seat: r.seat,
-        coordinator: coordinator.name, phone: coordinator.phone, before: options.before ?? '',
+        coordinator: coordinator.name, phone: coordinator.phone, before: options.before ?? '出发前',
       },
       to: [{
         userId: r.user_id,
         sms: r.mobile_encrypted && r.mobile_masked ? { workerId: r.worker_id, mobileEncrypted: r.mobile_encrypted, mobileMasked: r.mobile_masked, mobileHash: r.mobile_hash } : null,
       }],
-    })).map((req) => (req.params.before ? req : { ...req, params: { ...req.params, before: '出发前' } }));
+    }));
   }
 
   /** The coordinator in charge, with the phone riders call; the local labour office when none is set. */

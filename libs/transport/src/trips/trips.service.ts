@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, beijingDay, ConflictError, NotFoundError, Role, ValidationFailedError } from '@daogang/platform';
+import { addDays, AuthUser, beijingDay, ConflictError, NotFoundError, Role, ValidationFailedError } from '@daogang/platform';
 import { NotificationRequest, NotificationsService, NotificationTemplate } from '@daogang/notifications';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DistancePort } from '../distance/distance.port.js';
@@ -252,6 +252,3 @@ function firstFreeSeat(taken: number[]): number {
   return seat;
 }
 
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
-}
