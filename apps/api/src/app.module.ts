@@ -9,6 +9,7 @@ import { AppConfig, PlatformModule } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { TransportModule } from '@daogang/transport';
 import { FollowupModule } from '@daogang/followup';
+import { ReportingModule } from '@daogang/reporting';
 import { QueueDashboardSessionController } from './queue-dashboard.js';
 
 /** The HTTP API: platform plumbing plus every domain's HTTP module. */
@@ -19,7 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), SearchEngineModule, AccountsModule, JobsModule, RegistryModule, MatchingModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'api' }),
-        NotificationsModule, TransportModule, FollowupModule,
+        NotificationsModule, TransportModule, FollowupModule, ReportingModule,
       ],
       controllers: [QueueDashboardSessionController],
     };

@@ -6,7 +6,8 @@ import { JobsIndex, JobsIndexModule, JobsProcessorsModule } from '@daogang/jobs'
 import { NotificationsProcessorsModule } from '@daogang/notifications';
 import { RegistryProcessorsModule, WorkersIndex, WorkersIndexModule } from '@daogang/registry';
 import { FollowupProcessorsModule } from '@daogang/followup';
-import { AppConfig, FollowupJob, JobsJob, MaintenanceJob, NotificationsJob, PlatformModule, QueueName, RegistryJob, SearchIndexJob } from '@daogang/platform';
+import { ReportingProcessorsModule } from '@daogang/reporting';
+import { AppConfig, FollowupJob, JobsJob, MaintenanceJob, NotificationsJob, PlatformModule, QueueName, RegistryJob, ReportingJob, SearchIndexJob } from '@daogang/platform';
 import { SCHEMA } from '@daogang/schema';
 import { TransportProcessorsModule } from '@daogang/transport';
 import type { Queue } from 'bullmq';
@@ -21,6 +22,7 @@ class Schedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.SearchIndex) private readonly searchIndex: Queue,
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
     @InjectQueue(QueueName.Followup) private readonly followup: Queue,
+    @InjectQueue(QueueName.Reporting) private readonly reporting: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -54,6 +56,9 @@ class Schedules implements OnApplicationBootstrap {
     // runs its first job at once, so a worker that was down catches up as soon as it starts).
     await this.followup.upsertJobScheduler('create-follow-ups', { every: 10_000 }, { name: FollowupJob.CreateFollowUps, data: {} });
     await this.followup.upsertJobScheduler('scan-follow-ups', { every: 5 * 60_000 }, { name: FollowupJob.ScanFollowUps, data: {} });
+    // Officers' reports: the summary folded every minute; the day's county counts at 23:50 Beijing time.
+    await this.reporting.upsertJobScheduler('fold-reports', { every: 60_000 }, { name: ReportingJob.FoldReports, data: {} });
+    await this.reporting.upsertJobScheduler('snapshot-reports-daily', { pattern: '50 15 * * *' }, { name: ReportingJob.SnapshotReports, data: {} });
     if (this.config.searchIndexer === 'queue') {
       // A shared engine (Meilisearch) is kept in step by this app: the outbox applied every second, in batches.
       await this.searchIndex.upsertJobScheduler('sync-search-indexes', { every: 1000 }, { name: SearchIndexJob.SyncIndexes, data: {} });
@@ -72,7 +77,7 @@ export class WorkerModule {
       imports: [PlatformModule.forRoot({ schema: SCHEMA, config, http: true }), AccountsProcessorsModule, RegistryProcessorsModule, JobsProcessorsModule,
         SearchEngineModule,
         IndexingModule.forRoot({ imports: [JobsIndexModule, WorkersIndexModule], definitions: [JobsIndex, WorkersIndex], role: 'worker' }),
-        NotificationsProcessorsModule, TransportProcessorsModule, FollowupProcessorsModule,
+        NotificationsProcessorsModule, TransportProcessorsModule, FollowupProcessorsModule, ReportingProcessorsModule,
       ],
       providers: options.schedules === false ? [] : [Schedules],
     };

@@ -23,3 +23,4 @@ export * from './values/beijing-day.js';
 export * from './values/query-boolean.js';
 export * from './config/match-weights-setting.js';
 export * from './config/followup-programmes-setting.js';
+export * from './export/table-file.js';

@@ -5,6 +5,7 @@ import { Application, ApplicationEvent, OfferBatch, SubsidyClaim } from '@daogan
 import { Notification, SmsMessage } from '@daogang/notifications';
 import { DispatchPlan, PickupPoint, Trip, TripRider, TripStop, Vehicle } from '@daogang/transport';
 import { FollowUp, FollowUpCase, RetentionChange, RetentionDaily, RetentionPlacement, Visit } from '@daogang/followup';
+import { EmploymentTarget, ReportChange, ReportCount, ReportCountyCount, ReportDaily } from '@daogang/reporting';
 import { OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
 import { WorkerImport, WorkerImportError } from '@daogang/registry';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   Notification, SmsMessage,
   PickupPoint, Vehicle, DispatchPlan, Trip, TripStop, TripRider,
   FollowUp, Visit, FollowUpCase, RetentionPlacement, RetentionDaily, RetentionChange,
+  ReportChange, ReportCount, ReportCountyCount, ReportDaily, EmploymentTarget,
 ];

@@ -12,6 +12,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Transport = 'transport',
   Followup = 'followup',
+  Reporting = 'reporting',
 }
 
 export enum MaintenanceJob {
@@ -71,6 +72,8 @@ export interface JobPayloads {
   [TransportJob.RemindRiders]: RemindRidersPayload;
   [FollowupJob.CreateFollowUps]: CreateFollowUpsPayload;
   [FollowupJob.ScanFollowUps]: ScanFollowUpsPayload;
+  [ReportingJob.FoldReports]: Record<string, never>;
+  [ReportingJob.SnapshotReports]: SnapshotReportsPayload;
 }
 
 /** Jobs of the `transport` queue. */
@@ -119,6 +122,19 @@ export type CreateFollowUpsPayload = Record<string, never>;
 export interface ScanFollowUpsPayload {
   /** The Beijing day to scan for (`YYYY-MM-DD`); the run's own day when absent (the scheduler's jobs). */
   today?: string;
+}
+
+/** Jobs of the `reporting` queue (the officers' report summary). */
+export enum ReportingJob {
+  /** Every minute: applies the change rows the triggers appended to the summary (the reports also fold before reading). */
+  FoldReports = 'FoldReports',
+  /** 23:50 Beijing time: the day's county counts, for the day-over-day change and ranking; a retry replaces the day. */
+  SnapshotReports = 'SnapshotReports',
+}
+
+export interface SnapshotReportsPayload {
+  /** The Beijing day to record (`YYYY-MM-DD`); the run's own day when absent. */
+  day?: string;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -18,3 +18,8 @@ export function IsDay(message = '日期格式应为 YYYY-MM-DD，例如 2027-03-
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** SQL for the instant a Beijing day starts, from a parameter or expression holding `YYYY-MM-DD`. */
+export function beijingMidnightSql(day: string): string {
+  return `(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+}

@@ -5,6 +5,7 @@ import { Worker } from './worker.entity.js';
 /** Every change of a worker's employment status, as a row: when, by whom, from what source. */
 @Entity('worker_status_changes')
 @Index('worker_status_changes_worker_idx', ['workerId', 'changedAt'])
+@Index('worker_status_changes_changed_at_idx', ['changedAt'])
 export class WorkerStatusChange {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
   @Column('uuid') workerId: string;
