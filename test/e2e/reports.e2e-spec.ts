@@ -1,12 +1,16 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplication } from '@nestjs/common';
+import { Queue, QueueEvents } from 'bullmq';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { FollowUpScheduleService } from '@daogang/followup';
-import { addDays, beijingDay } from '@daogang/platform';
+import { addDays, beijingDay, QueueName, ReportingJob } from '@daogang/platform';
 import { ReportSummaryService, type CountyRankDto, type VillageRowDto } from '@daogang/reporting';
 import { startTestApi, type TestApi } from '../support/app.js';
 import { workerInput } from '../support/factories.js';
 import { bearer } from '../support/http.js';
+import { createWorkerApp } from '../../apps/worker/src/bootstrap.js';
 
 /**
  * Officers' reports through HTTP on the real PostgreSQL. The fixture is one village, 红星村 of 和政县 (622925), of 40
@@ -91,7 +95,9 @@ beforeAll(async () => {
   }
 });
 
+let worker: INestApplication | undefined;
 afterAll(async () => {
+  await worker?.close();
   await api?.close();
 });
 
@@ -178,9 +184,10 @@ describe('劳动就业去向 of one village, counted by hand', () => {
 describe('日调度 dashboard and ranking', () => {
   it('gives each county of the officer\'s province its figures, equal to a recount, ranked, with the change since the last snapshot', async () => {
     const { body, row } = await countyRow();
-    expect(body).toMatchObject({ day: today, live: true, previousDay: null, rankBy: 'employmentRate' });
+    // The demo seed took yesterday's snapshot: since then, 红星村's 41 people were registered, 24 of them at work now.
+    expect(body).toMatchObject({ day: today, live: true, previousDay: addDays(today, -1), rankBy: 'employmentRate' });
     expect(body.counties.every((c: CountyRankDto) => c.countyCode.startsWith('62'))).toBe(true);
-    expect(row).toMatchObject({ countyName: '和政县', mine: true, change: null });
+    expect(row).toMatchObject({ countyName: '和政县', mine: true, change: { workers: 41, employed: 24, zeroHouseholds: 3, overdue: 0, openCases: 0 } });
     const [{ workers, employed, households, zero }] = await ds.query(
       `SELECT (SELECT count(*) FROM workers WHERE home_county_code = $1)::int AS workers,
               (SELECT count(*) FROM workers WHERE home_county_code = $1 AND employment_status IN
@@ -284,10 +291,11 @@ describe('目标任务: no fewer than last year', () => {
       changeFromLastYear: out - 5, met: true, gap: 0,
     });
     expect(county.figures[1]).toMatchObject({ current: prov, lastYear: 2, target: 1000, targetSource: 'set', met: false, gap: 1000 - prov });
-    expect(county.figures[2]).toMatchObject({ destination: 'in_county', lastYear: null, target: null, targetSource: 'none', met: null });
+    // 县内 keeps the figure the demo seed gave it: the target is last year's.
+    expect(county.figures[2]).toMatchObject({ destination: 'in_county', lastYear: 3, target: 3, targetSource: 'last_year' });
     const province = set.body.rows.find((r: { code: string }) => r.code === '620000');
     expect(province).toMatchObject({ level: 'province', name: '甘肃省' });
-    expect(province.figures[1].target).toBe(1000);
+    expect(province.figures[1].target).toBe(1000 + 1); // 和政县's target, and 临夏县's last year (seeded)
 
     // Setting only the target keeps last year's figure.
     const again = await request(url).put('/api/reports/targets').set('Authorization', officer)
@@ -301,7 +309,46 @@ describe('目标任务: no fewer than last year', () => {
       .send({ year: 1999, countyCode: '62292', out_of_province: { lastYear: -1 } });
     expect(invalid.status).toBe(400);
     expect(fields(invalid.body)).toMatchObject({ year: '年度不早于2016', countyCode: '县代码应为6位数字' });
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM employment_targets`);
-    expect(n).toBe(2);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM employment_targets WHERE county_code = $1`, [COUNTY]);
+    expect(n).toBe(3); // the seeded three, updated in place
+  });
+});
+
+describe('the reporting queue in the worker app', () => {
+  it('folds, snapshots a day (a retry replaces it) and rebuilds a summary gone wrong', async () => {
+    const queue = api.app.get<Queue>(getQueueToken(QueueName.Reporting));
+    const events = new QueueEvents(QueueName.Reporting, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+    await events.waitUntilReady();
+    worker = await createWorkerApp(api.config, { schedules: false });
+    await worker.init();
+    try {
+      const run = async (name: ReportingJob, data: object = {}) => (await queue.add(name, data)).waitUntilFinished(events, 15000);
+      await setStatus(people[11][1], 'out');
+      expect((await ds.query('SELECT count(*)::int AS n FROM report_changes'))[0].n).toBeGreaterThan(0);
+      expect(await run(ReportingJob.FoldReports)).toMatchObject({ changes: expect.any(Number) });
+      expect((await ds.query('SELECT count(*)::int AS n FROM report_changes'))[0].n).toBe(0);
+
+      const day = addDays(today, -2);
+      const first = await run(ReportingJob.SnapshotReports, { day });
+      expect(first.rows).toBeGreaterThan(0);
+      await setStatus(people[11][2], 'out');
+      expect(await run(ReportingJob.SnapshotReports, { day })).toEqual(first); // the day replaced, same counties and metrics
+      const [{ employed }] = await ds.query(
+        `SELECT n::int AS employed FROM report_daily WHERE day = $1 AND county_code = $2 AND metric = 'status:employed_out_of_province'`, [day, COUNTY]);
+      const [{ live }] = await ds.query(
+        `SELECT count(*)::int AS live FROM workers WHERE home_county_code = $1 AND employment_status = 'employed_out_of_province'`, [COUNTY]);
+      expect(employed).toBe(live);
+
+      // Somebody edits the summary by hand: the rebuild counts everything afresh.
+      await ds.query(`UPDATE report_counts SET n = n + 5 WHERE county_code = $1 AND metric = 'workers'`, [COUNTY]);
+      await ds.query(`DELETE FROM report_county_counts WHERE county_code = $1`, [COUNTY]);
+      const summary = api.app.get(ReportSummaryService);
+      expect(await summary.counts()).not.toEqual(await summary.recount());
+      expect(await run(ReportingJob.RebuildReports)).toEqual({ rows: expect.any(Number) });
+      expect(await summary.counts()).toEqual(await summary.recount());
+      expect((await countyRow()).row.workers).toBe((await ds.query('SELECT count(*)::int AS n FROM workers WHERE home_county_code = $1', [COUNTY]))[0].n);
+    } finally {
+      await events.close();
+    }
   });
 });

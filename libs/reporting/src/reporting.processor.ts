@@ -22,6 +22,11 @@ export class ReportingProcessor extends WorkerHost {
         this.logger.log(`report snapshot: ${rows} rows`);
         return { rows };
       }
+      case ReportingJob.RebuildReports: {
+        const rows = await this.summary.rebuild();
+        this.logger.log(`report summary rebuilt: ${rows} rows`);
+        return { rows };
+      }
       default:
         throw new Error(`unknown reporting job ${job.name}`);
     }

@@ -74,6 +74,7 @@ export interface JobPayloads {
   [FollowupJob.ScanFollowUps]: ScanFollowUpsPayload;
   [ReportingJob.FoldReports]: Record<string, never>;
   [ReportingJob.SnapshotReports]: SnapshotReportsPayload;
+  [ReportingJob.RebuildReports]: Record<string, never>;
 }
 
 /** Jobs of the `transport` queue. */
@@ -130,6 +131,8 @@ export enum ReportingJob {
   FoldReports = 'FoldReports',
   /** 23:50 Beijing time: the day's county counts, for the day-over-day change and ranking; a retry replaces the day. */
   SnapshotReports = 'SnapshotReports',
+  /** By hand only: builds the summary afresh from the base tables (writers of the counted tables wait meanwhile). */
+  RebuildReports = 'RebuildReports',
 }
 
 export interface SnapshotReportsPayload {

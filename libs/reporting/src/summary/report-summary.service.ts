@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { beijingDay } from '@daogang/platform';
 import type { DataSource } from 'typeorm';
-import { PENDING_REPORT_CHANGES, REPORT_FOLD, REPORT_FOLD_LOCK, REPORT_RECOUNT, SNAPSHOT_DAY } from './report-summary.sql.js';
+import { DELETE_DAY, PENDING_REPORT_CHANGES, REPORT_FOLD, REPORT_FOLD_LOCK, REPORT_RECOUNT, SNAPSHOT_DAY } from './report-summary.sql.js';
 
 export interface ReportFoldResult {
   /** Change rows applied (0: the summary was up to date). */
@@ -53,9 +53,28 @@ export class ReportSummaryService {
   /** The day's snapshot of the county counts, after a fold (a retry replaces the day's rows). Answers the rows written. */
   async snapshot(day = beijingDay()): Promise<number> {
     await this.fold();
-    await this.dataSource.query(SNAPSHOT_DAY, [day]);
-    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM report_daily WHERE day = $1::date', [day]);
-    return n;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(DELETE_DAY, [day]);
+      await manager.query(SNAPSHOT_DAY, [day]);
+      const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM report_daily WHERE day = $1::date', [day]);
+      return n;
+    });
+  }
+
+  /**
+   * Builds the summary afresh from the base tables (after a restore, or if the figures are ever in doubt): the counted
+   * tables are locked against writers for the moment it takes, the pending changes dropped with the old counts.
+   */
+  async rebuild(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(${REPORT_FOLD_LOCK})`);
+      await manager.query('LOCK TABLE workers, households, follow_ups, follow_up_cases, applications IN SHARE ROW EXCLUSIVE MODE');
+      await manager.query('TRUNCATE report_changes, report_counts, report_county_counts');
+      await manager.query(`INSERT INTO report_counts (county_code, township, village, metric, n) ${REPORT_RECOUNT}`);
+      await manager.query('INSERT INTO report_county_counts (county_code, metric, n) SELECT county_code, metric, sum(n) FROM report_counts GROUP BY 1, 2');
+      const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM report_counts');
+      return n;
+    });
   }
 
   /** The summary as it stands (non-zero rows), in key order. */

@@ -65,8 +65,11 @@ SELECT county_code, township, village, metric, sum(n)::bigint AS n FROM (
 GROUP BY 1, 2, 3, 4
 HAVING sum(n) <> 0`;
 
-/** Today's snapshot of the county counts (idempotent: the day's rows replaced). $1 = day. */
+/**
+ * The day's snapshot of the county counts: the day's rows replaced (run after DELETE_DAY in one transaction; one
+ * statement cannot delete and re-insert the same keys). $1 = day.
+ */
+export const DELETE_DAY = `DELETE FROM report_daily WHERE day = $1::date`;
 export const SNAPSHOT_DAY = `
-WITH gone AS (DELETE FROM report_daily WHERE day = $1::date)
 INSERT INTO report_daily (day, county_code, metric, n)
 SELECT $1::date, county_code, metric, n FROM report_county_counts WHERE n <> 0`;

@@ -6,6 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { WorkersService } from '@daogang/registry';
 import type { DataSource } from 'typeorm';
 import { seedDemoApplications } from './demo-applications.seed.js';
+import { seedDemoReports } from './demo-reports.seed.js';
 import { seedDemoRegistry } from './demo-registry.seed.js';
 import { seedDemoTransport } from './demo-transport.seed.js';
 
@@ -73,6 +74,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     broker: created.get('broker_linxia')!, employer: created.get('employer_xiamen')!, employerId: EMPLOYERS[0].id,
     workerUserId: created.get('13900000001')!,
   });
+  await seedDemoReports(app, dataSource);
   return true;
 }
 
