@@ -55,7 +55,7 @@ describe('one error body everywhere', () => {
     const auth = await bearer(api.url, '13900000001');
     const res = await request(api.url).get('/api/employers').set('Authorization', auth);
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: '没有权限执行此操作' });
+    expect(res.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: '您的账号角色不能使用此功能' });
   });
 
   it('404: an unknown route and an unknown record', async () => {

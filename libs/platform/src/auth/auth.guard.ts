@@ -35,10 +35,13 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new UnauthenticatedError();
     const user = await this.tokens.verify(token);
     request.user = user;
-    if (!rule.roles.includes(user.role)) throw new ForbiddenError();
+    if (!rule.roles.includes(user.role)) throw new ForbiddenError(ROLE_REFUSED);
     return true;
   }
 }
+
+/** The guard's refusal of a role the route does not admit (services refuse with their own reasons). */
+export const ROLE_REFUSED = '您的账号角色不能使用此功能';
 
 export function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
