@@ -12,8 +12,7 @@ import {
   ForbiddenError,
   Role,
   Roles,
-  UnauthenticatedError,
-} from '@daogang/platform';
+  UnauthenticatedError, SkipIdempotency } from '@daogang/platform';
 import type { NextFunction, Request, Response } from 'express';
 import type { Queue } from 'bullmq';
 
@@ -23,6 +22,7 @@ const COOKIE = 'dg_queues';
 /** A browser cannot send a bearer header on navigation: an admin trades it for a short cookie scoped to the dashboard. */
 @ApiTags('admin')
 @ApiBearerAuth()
+@SkipIdempotency() // sets a session cookie
 @Controller('admin/queue-session')
 export class QueueDashboardSessionController {
   @Post()

@@ -32,6 +32,11 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '0 20 * * *' }, // 04:00 Beijing time
       { name: MaintenanceJob.PurgeExpiredRefreshTokens, data: { requestedBy: 'scheduler' } },
     );
+    await this.maintenance.upsertJobScheduler(
+      'purge-idempotency-keys-daily',
+      { pattern: '10 20 * * *' }, // 04:10 Beijing time
+      { name: MaintenanceJob.PurgeIdempotencyKeys, data: {} },
+    );
     await this.registry.upsertJobScheduler(
       'completeness-snapshot-daily',
       { pattern: '50 15 * * *' }, // 23:50 Beijing time: the day's figure for the ranking

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@daogang/platform';
-import { Authenticated, CurrentUser, Public } from '@daogang/platform';
+import { Authenticated, CurrentUser, Public, SkipIdempotency } from '@daogang/platform';
 import { AuthService } from './auth.service.js';
 import { AuthUserDto, LoginDto, RefreshDto, RegisterWorkerDto, TokenPairDto } from './dto/auth.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('auth')
+@SkipIdempotency() // answers carry tokens: never stored; a repeated registration is a 409 on the mobile anyway
 @Controller('auth')
 export class AuthController {
   constructor(

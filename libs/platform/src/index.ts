@@ -24,3 +24,5 @@ export * from './values/query-boolean.js';
 export * from './config/match-weights-setting.js';
 export * from './config/followup-programmes-setting.js';
 export * from './export/table-file.js';
+export * from './idempotency/idempotency-key.entity.js';
+export * from './idempotency/idempotency.interceptor.js';

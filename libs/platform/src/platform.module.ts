@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -33,6 +34,7 @@ export class PlatformModule {
       ? [
           { provide: APP_GUARD, useClass: AuthGuard },
           { provide: APP_FILTER, useClass: ErrorFilter },
+          { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ]
       : [];
     return {

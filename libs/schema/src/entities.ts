@@ -6,14 +6,14 @@ import { Notification, SmsMessage } from '@daogang/notifications';
 import { DispatchPlan, PickupPoint, Trip, TripRider, TripStop, Vehicle } from '@daogang/transport';
 import { FollowUp, FollowUpCase, RetentionChange, RetentionDaily, RetentionPlacement, Visit } from '@daogang/followup';
 import { EmploymentTarget, ReportChange, ReportCount, ReportCountyCount, ReportDaily } from '@daogang/reporting';
-import { OutboxEvent } from '@daogang/platform';
+import { IdempotencyKey, OutboxEvent } from '@daogang/platform';
 import { CompletenessDaily, Household, HouseholdIncome, PiiAccess, Worker, WorkerStatusChange } from '@daogang/registry';
 import { WorkerImport, WorkerImportError } from '@daogang/registry';
 
 /** Every entity of every domain: the whole database as TypeORM sees it. */
 export const ENTITIES = [
   User, UserCounty, RefreshToken,
-  OutboxEvent, IndexCursor,
+  OutboxEvent, IndexCursor, IdempotencyKey,
   Employer, JobOrder,
   Household, HouseholdIncome, Worker, WorkerStatusChange, PiiAccess, CompletenessDaily, WorkerImport, WorkerImportError,
   Application, ApplicationEvent, SubsidyClaim, OfferBatch,

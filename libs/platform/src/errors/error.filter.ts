@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { QueryFailedError, TypeORMError } from 'typeorm';
 import { ErrorBodyDto } from './error-body.js';
 import { DomainError, ErrorCode } from './domain-error.js';
+import { ReplayedError } from '../idempotency/replayed-error.js';
 
 /** Exhaustive mapping from domain error codes to HTTP statuses. */
 export function statusOf(code: ErrorCode): number {
@@ -62,6 +63,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBodyDto {
+    if (exception instanceof ReplayedError) return exception.body;
     if (exception instanceof DomainError) {
       const { errors, ...details } = exception.details ?? {};
       return {

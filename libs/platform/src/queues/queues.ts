@@ -17,6 +17,8 @@ export enum QueueName {
 
 export enum MaintenanceJob {
   PurgeExpiredRefreshTokens = 'PurgeExpiredRefreshTokens',
+  /** Daily: idempotency keys older than 24 hours (with the answers they kept). */
+  PurgeIdempotencyKeys = 'PurgeIdempotencyKeys',
 }
 
 export interface PurgeExpiredRefreshTokensPayload {
@@ -60,6 +62,7 @@ export enum SearchIndexJob {
 
 export interface JobPayloads {
   [MaintenanceJob.PurgeExpiredRefreshTokens]: PurgeExpiredRefreshTokensPayload;
+  [MaintenanceJob.PurgeIdempotencyKeys]: Record<string, never>;
   [ImportJob.ImportWorkers]: ImportWorkersPayload;
   [RegistryJob.SnapshotCompleteness]: { day?: string };
   [JobsJob.ExpireJobOrders]: Record<string, never>;
