@@ -3,7 +3,7 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, loadConfig } from '@daogang/platform';
+import { AppConfig, createValidationPipe, loadConfig, TextSafetyPipe } from '@daogang/platform';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { mountQueueDashboard } from './queue-dashboard.js';
@@ -19,7 +19,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   app.set('trust proxy', config.TRUST_PROXY);
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new TextSafetyPipe(), createValidationPipe());
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.enableCors({ origin: config.corsOrigins, credentials: true, maxAge: 600 });
   app.enableShutdownHooks();

@@ -26,6 +26,9 @@ export class JobOrdersService {
   ) {}
 
   async create(user: AuthUser, dto: CreateJobOrderDto): Promise<JobOrderDto> {
+    if (user.role === Role.Employer && dto.employerId !== undefined && dto.employerId !== user.employerId) {
+      throw new ValidationFailedError([{ field: 'employerId', message: '只能为本企业发布招聘' }]);
+    }
     const employerId = user.role === Role.Employer ? user.employerId : dto.employerId;
     if (!employerId) throw new ValidationFailedError([{ field: 'employerId', message: '请指定发布招聘的企业' }]);
     this.validate(dto, dto);

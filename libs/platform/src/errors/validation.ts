@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from './domain-error.js';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -68,4 +68,39 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
+}
+
+/** NUL and other C0 controls (tab, newline and carriage return allowed), DEL, lone UTF-16 surrogates, U+FFFD. */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Refuses text that is not text: control characters, halves of a surrogate pair (invalid Unicode), and the
+ * replacement character U+FFFD (what invalid UTF-8 bytes decode to). Runs before validation on body, query and
+ * route parameters, naming every field it refuses, so nothing of the kind reaches a service or the database.
+ */
+@Injectable()
+export class TextSafetyPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    const fields: FieldError[] = [];
+    walk(value, metadata.type === 'param' ? (metadata.data ?? '') : '', fields, 0);
+    if (fields.length) throw new ValidationFailedError(fields);
+    return value;
+  }
+}
+
+function walk(value: unknown, path: string, out: FieldError[], depth: number): void {
+  if (typeof value === 'string') {
+    if (UNSAFE_TEXT.test(value)) out.push({ field: path || 'body', message: '含有无效字符（控制符或乱码），请删除后重新输入' });
+    return;
+  }
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(v, `${path}[${i}]`, out, depth + 1));
+    return;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (UNSAFE_TEXT.test(k)) out.push({ field: path || 'body', message: '字段名含有无效字符' });
+    walk(v, path ? `${path}.${k}` : k, out, depth + 1);
+  }
 }
