@@ -112,7 +112,7 @@ describe('hostile input', () => {
       method: 'POST', headers: { Authorization: officer, 'Content-Type': 'application/json' }, body: withBadBytes,
     });
     expect(bytes.status).toBe(400);
-    expect(fields(await bytes.json())).toEqual({ village: '含有无效字符（控制符或乱码），请删除后重新输入' });
+    expect(fields((await bytes.json()) as never)).toEqual({ village: '含有无效字符（控制符或乱码），请删除后重新输入' });
     expect(await count('workers')).toBe(workers);
 
     const query = await request(api.url).get('/api/jobs/search').query({ q: '电子\u0000厂' });
