@@ -92,6 +92,12 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: 400, code: ErrorCode.ValidationFailed, message: `搜索条件无效：${(exception as Error).message}` };
     }
     if (name === 'SearchEngineError' || name === 'SearchIndexNotFoundError') return this.unavailable();
+    // A connection the server refused or ended (pg's DatabaseError at FATAL: database not accepting connections, too
+    // many connections, shut down by an administrator): the database is away for now, not the request at fault.
+    const pgError = exception as { severity?: unknown; code?: unknown } | null;
+    if (pgError && (pgError.severity === 'FATAL' || pgError.code === '53300' || /^57P0[123]$/.test(String(pgError.code ?? '')))) {
+      return this.unavailable();
+    }
     const message = exception instanceof Error ? exception.message : '';
     if (CONNECTION_ERRORS.test(message) || (exception instanceof TypeORMError && CONNECTION_ERRORS.test(message))) {
       return this.unavailable();
