@@ -146,7 +146,7 @@ test('an admin lands on the console and opens 队列监控 in a new tab', async 
     await page.getByTestId('console-home').waitFor();
     expect((await page.getByTestId('role-name').textContent())?.trim()).toBe('系统管理员');
     const items = (await page.getByTestId('console-menu').locator('.el-menu-item').allTextContents()).map((t) => t.trim());
-    expect(items).toEqual(['工作台', '用户管理', '企业审核', '输转调度', '就业回访', '帮扶工单', '短信记录', '队列监控 ↗']);
+    expect(items).toEqual(['工作台', '用户管理', '企业审核', '输转调度', '就业回访', '帮扶工单', '数据看板', '短信记录', '队列监控 ↗']);
 
     // The dashboard is served by the API; the console first trades the bearer token for a cookie scoped to it,
     // then the new tab loads the dashboard, whose own data calls must be let through by that cookie.

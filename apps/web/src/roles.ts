@@ -34,6 +34,7 @@ const REVIEW: ConsoleMenuItem = { key: 'employers', title: '企业审核' };
 const DISPATCH: ConsoleMenuItem = { key: 'dispatch', title: '输转调度' };
 const FOLLOW_UPS: ConsoleMenuItem = { key: 'follow-ups', title: '就业回访' };
 const CASES: ConsoleMenuItem = { key: 'cases', title: '帮扶工单' };
+const DASHBOARD: ConsoleMenuItem = { key: 'dashboard', title: '数据看板' };
 
 /**
  * Side menu per staff role. Order is the order shown. (This module is in the entry chunk that every worker's phone
@@ -60,7 +61,7 @@ export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> =
     FOLLOW_UPS,
     CASES,
     { key: 'retention', title: '留存率' },
-    { key: 'dashboard', title: '数据看板' },
+    DASHBOARD,
   ],
   admin: [
     { key: 'users', title: '用户管理' },
@@ -68,6 +69,7 @@ export const CONSOLE_MENUS: Record<Exclude<Role, 'worker'>, ConsoleMenuItem[]> =
     DISPATCH,
     FOLLOW_UPS,
     CASES,
+    DASHBOARD,
     { key: 'admin/sms', title: '短信记录' },
     { key: 'queues', title: '队列监控', href: '/api/admin/queues', sessionPath: '/api/admin/queue-session' },
   ],

@@ -61,6 +61,10 @@ export const consoleRoutes: RouteRecordRaw[] = [
   page('cases', 'cases', 'cases', '帮扶工单', () => import('./followup/CasesPage.vue')),
   page('cases/:id', 'case', 'cases', '帮扶工单', () => import('./followup/CasePage.vue')),
   page('retention', 'retention', 'retention', '留存率', () => import('./followup/RetentionPage.vue')),
+  // 数据看板 (officers and admins): 日调度, 劳动就业去向, 目标任务 — issue 9, reports.
+  page('dashboard', 'dashboard', 'dashboard', '日调度', () => import('./reports/DashboardPage.vue')),
+  page('dashboard/destinations', 'report-destinations', 'dashboard', '劳动就业去向', () => import('./reports/DestinationsPage.vue')),
+  page('dashboard/targets', 'report-targets', 'dashboard', '目标任务', () => import('./reports/TargetsPage.vue')),
   // Every staff member's own messages (the 消息 link in the header): no menu item, so no role is turned away.
   { path: 'inbox', name: 'console-inbox', component: () => import('./InboxPage.vue'), meta: { area: 'console', title: '消息' } },
   {
