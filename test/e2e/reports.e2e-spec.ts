@@ -209,6 +209,7 @@ describe('日调度 dashboard and ranking', () => {
     expect(after.row.employed).toBe(row.employed + 3);
     expect(after.row.change).toMatchObject({ employed: 3, workers: 0, zeroHouseholds: -2, overdue: 0 });
     expect(after.row.change!.employmentRate).toBeCloseTo(after.row.employmentRate - row.employmentRate, 4);
+    expect(after.body.totalChange).toMatchObject({ rank: null, employed: 3, workers: 0 }); // only 和政县 changed
 
     // Yesterday as a day of its own: the snapshot, not the live counts.
     const yesterday = await countyRow(officer, `?day=${addDays(today, -1)}`);
@@ -246,6 +247,7 @@ describe('日调度 dashboard and ranking', () => {
     const [{ work }] = await ds.query(`SELECT work_county_code AS work FROM applications WHERE id = $1`, [placed.id]);
     expect(work.startsWith('3502')).toBe(true);
     expect(absorption.body.rows).toContainEqual(expect.objectContaining({ eastName: expect.stringContaining('厦门市'), absorbed: 1 }));
+    expect(absorption.body.rows.map((r: { level: string }) => r.level)).toContain('county'); // 集美区 ↔ 和政县, nested in 厦门 ↔ 临夏
     await expectSummaryEqualsRecount();
   });
 
@@ -270,6 +272,11 @@ describe('日调度 dashboard and ranking', () => {
     expect((await get('/api/reports/destinations/villages?countyCode=422801', officer)).status).toBe(403);
     expect((await get('/api/reports/destinations?countyCode=422801', officer)).status).toBe(403);
     expect((await get('/api/reports/destinations/villages?countyCode=422801', admin)).status).toBe(200);
+    const laterSince = await get(`/api/reports/destinations/villages?countyCode=${COUNTY}&since=${addDays(today, 1)}`, officer);
+    expect(laterSince.status).toBe(400);
+    expect(fields(laterSince.body)).toEqual({ since: '比较日不能晚于今天' });
+    const changedOnly = await get(`/api/reports/destinations?countyCode=${COUNTY}&changedOnly=true`, officer);
+    expect(fields(changedOnly.body)).toEqual({ since: '只看有变化的人时，请选择比较日' });
     const noCounty = await get('/api/reports/destinations', officer);
     expect(noCounty.status).toBe(400);
     expect(fields(noCounty.body).countyCode).toBe('县代码应为6位数字');
@@ -295,6 +302,7 @@ describe('目标任务: no fewer than last year', () => {
     expect(county.figures[2]).toMatchObject({ destination: 'in_county', lastYear: 3, target: 3, targetSource: 'last_year' });
     const province = set.body.rows.find((r: { code: string }) => r.code === '620000');
     expect(province).toMatchObject({ level: 'province', name: '甘肃省' });
+    expect(province.figures[1].targetSource).toBe('sum');
     expect(province.figures[1].target).toBe(1000 + 1); // 和政县's target, and 临夏县's last year (seeded)
 
     // Setting only the target keeps last year's figure.

@@ -1,5 +1,5 @@
 import { EMPLOYED_STATUSES, EmploymentStatus } from '@daogang/registry';
-import type { CountyFiguresDto, DestinationCountsDto, RankBy } from '../dto/report.dto.js';
+import type { CountyChangeDto, CountyFiguresDto, DestinationCountsDto, RankBy } from '../dto/report.dto.js';
 import { Metric, statusMetric } from '../summary/report-metrics.js';
 
 /** Metric → count of one place (a county, a village, or a total). */
@@ -56,4 +56,18 @@ export function rankOrder(by: RankBy): (a: CountyFiguresDto, b: CountyFiguresDto
   const value = (f: CountyFiguresDto) => f[by];
   const descending = by === 'employmentRate' || by === 'completenessRate';
   return (a, b) => (descending ? value(b) - value(a) : value(a) - value(b)) || b.employmentRate - a.employmentRate || a.countyCode.localeCompare(b.countyCode);
+}
+
+/** Now against before (rates as differences of shares); the rank is the caller's. */
+export function changeOf(now: CountyFiguresDto, before: CountyFiguresDto): Omit<CountyChangeDto, 'rank'> {
+  const diff = (a: number, b: number) => Math.round((a - b) * 10_000) / 10_000;
+  return {
+    workers: now.workers - before.workers,
+    employed: now.employed - before.employed,
+    employmentRate: diff(now.employmentRate, before.employmentRate),
+    completenessRate: diff(now.completenessRate, before.completenessRate),
+    overdue: now.overdue - before.overdue,
+    openCases: now.openCases - before.openCases,
+    zeroHouseholds: now.zeroHouseholds - before.zeroHouseholds,
+  };
 }

@@ -5,7 +5,7 @@ import { RegionsService } from '@daogang/registry';
 import type { DataSource } from 'typeorm';
 import type { CountyChangeDto, CountyRankDto, DashboardDto, DashboardQueryDto, RankBy } from '../dto/report.dto.js';
 import { ReportSummaryService } from '../summary/report-summary.service.js';
-import { addCounts, type Counts, figures, rankOrder } from './county-figures.js';
+import { addCounts, changeOf, type Counts, figures, rankOrder } from './county-figures.js';
 
 /**
  * 日调度 日排名: per county — labourers, employment by destination class, completeness, zero-employment households,
@@ -52,21 +52,14 @@ export class DashboardService {
       if (before) {
         const p = figures(f.countyCode, f.countyName, before.get(f.countyCode) ?? new Map());
         const prevRank = previousRanks!.get(f.countyCode);
-        change = {
-          rank: prevRank === undefined ? null : prevRank - rank,
-          workers: f.workers - p.workers,
-          employed: f.employed - p.employed,
-          employmentRate: Math.round((f.employmentRate - p.employmentRate) * 10_000) / 10_000,
-          completenessRate: Math.round((f.completenessRate - p.completenessRate) * 10_000) / 10_000,
-          overdue: f.overdue - p.overdue,
-          openCases: f.openCases - p.openCases,
-          zeroHouseholds: f.zeroHouseholds - p.zeroHouseholds,
-        };
+        change = { ...changeOf(f, p), rank: prevRank === undefined ? null : prevRank - rank };
       }
       return { ...f, rank, mine: mine.has(f.countyCode), change };
     });
-    const total = figures('total', '合计', [...current.values()].reduce((t, c) => addCounts(t, c), new Map()));
-    return { day, live, previousDay: previous ?? null, rankBy, counties, total };
+    const sum = (counts: Map<string, Counts>) => figures('total', '合计', [...counts.values()].reduce((t, c) => addCounts(t, c), new Map()));
+    const total = sum(current);
+    const totalChange = before ? { ...changeOf(total, sum(before)), rank: null } : null;
+    return { day, live, previousDay: previous ?? null, rankBy, counties, total, totalChange };
   }
 
   /** The two-digit province codes the user may compare across; undefined = all (admin). */

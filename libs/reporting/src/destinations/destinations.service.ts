@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, beijingDay, beijingMidnightSql, ForbiddenError, Role } from '@daogang/platform';
+import { AuthUser, beijingDay, beijingMidnightSql, ForbiddenError, Role, ValidationFailedError } from '@daogang/platform';
 import { EMPLOYMENT_STATUS_ZH, EmploymentStatus, RegionsService } from '@daogang/registry';
 import type { DataSource } from 'typeorm';
 import type {
@@ -34,6 +34,7 @@ export class DestinationsService {
 
   async villages(user: AuthUser, query: VillagesQueryDto): Promise<VillagesDto> {
     this.checkCounty(user, query.countyCode);
+    checkSince(query.since);
     await this.summary.fold();
     const rows: Array<{ township: string; village: string; metric: string; n: string }> = await this.dataSource.query(
       `SELECT township, village, metric, n FROM report_counts
@@ -79,6 +80,7 @@ export class DestinationsService {
 
   async table(user: AuthUser, query: DestinationTableQueryDto): Promise<DestinationPageDto> {
     this.checkCounty(user, query.countyCode);
+    checkTableQuery(query);
     const { where, params } = this.filter(query);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM workers w ${where}`, params);
     const items = await this.rows(query, where, params, (query.page - 1) * query.pageSize, query.pageSize);
@@ -88,6 +90,7 @@ export class DestinationsService {
   /** Every row of the table (for the CSV/XLSX export), read a page at a time. */
   async *all(user: AuthUser, query: DestinationTableQueryDto): AsyncGenerator<DestinationRowDto> {
     this.checkCounty(user, query.countyCode);
+    checkTableQuery(query);
     const { where, params } = this.filter(query);
     for (let offset = 0; ; offset += 2000) {
       const rows = await this.rows(query, where, params, offset, 2000);
@@ -120,7 +123,7 @@ export class DestinationsService {
          LEFT JOIN households h ON h.id = w.household_id
          LEFT JOIN LATERAL (
            SELECT e.name AS employer, a.work_county_code, a.arrived_on FROM applications a JOIN employers e ON e.id = a.employer_id
-            WHERE a.worker_id = w.id AND a.status IN ('placed', 'arrived') LIMIT 1
+            WHERE a.worker_id = w.id AND a.status IN ('placed', 'arrived') ORDER BY a.created_at DESC LIMIT 1
          ) p ON true
          ${since ? `LEFT JOIN LATERAL (SELECT true AS touched, x.from_status FROM (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) x) f ON true` : ''}
          ${where}
@@ -152,6 +155,15 @@ export class DestinationsService {
   private checkCounty(user: AuthUser, countyCode: string): void {
     if (user.role !== Role.Admin && !user.countyCodes.includes(countyCode)) throw new ForbiddenError('只能查看本人负责的县');
   }
+}
+
+function checkSince(since: string | undefined): void {
+  if (since && since > beijingDay()) throw new ValidationFailedError([{ field: 'since', message: '比较日不能晚于今天' }]);
+}
+
+function checkTableQuery(query: DestinationTableQueryDto): void {
+  checkSince(query.since);
+  if (query.changedOnly === 'true' && !query.since) throw new ValidationFailedError([{ field: 'since', message: '只看有变化的人时，请选择比较日' }]);
 }
 
 /** Full years on `today` (both YYYY-MM-DD). */

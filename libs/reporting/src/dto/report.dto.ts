@@ -72,6 +72,7 @@ export class DashboardDto {
   @ApiProperty({ enum: RANK_BY }) rankBy: RankBy;
   @ApiProperty({ type: [CountyRankDto] }) counties: CountyRankDto[];
   @ApiProperty({ type: CountyFiguresDto, description: '合计（范围内各县）' }) total: CountyFiguresDto;
+  @ApiProperty({ type: CountyChangeDto, nullable: true, description: '合计较上一快照日的变化（rank 为 null）' }) totalChange: CountyChangeDto | null;
 }
 
 export class VillagesQueryDto {
@@ -183,7 +184,7 @@ export class TargetFigureDto {
   @ApiProperty({ description: '当前就业人数' }) current: number;
   @ApiProperty({ nullable: true, type: Number }) lastYear: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '目标：设定值，或上年人数（不少于上年）' }) target: number | null;
-  @ApiProperty({ description: '目标来源：set 设定 / last_year 不少于上年 / none 未设' }) targetSource: 'set' | 'last_year' | 'none';
+  @ApiProperty({ description: '目标来源：set 设定 / last_year 不少于上年 / sum 各县目标之和（省行）/ none 未设' }) targetSource: 'set' | 'last_year' | 'sum' | 'none';
   @ApiProperty({ nullable: true, type: Number, description: '当前 − 上年' }) changeFromLastYear: number | null;
   @ApiProperty({ nullable: true, type: Boolean }) met: boolean | null;
   @ApiProperty({ nullable: true, type: Number, description: '距目标还差（已达为 0）' }) gap: number | null;
@@ -203,6 +204,8 @@ export class TargetsDto {
 
 export class AbsorptionRowDto {
   @ApiProperty({ example: 'jimei-hezheng' }) pairing: string;
+  @ApiProperty({ description: '结对层级：province 省际 / city 市州 / county 县区（西部一方的层级）；嵌套的结对会重复计同一批人，各行不可相加' })
+  level: 'province' | 'city' | 'county';
   @ApiProperty({ example: '350211' }) eastCode: string;
   @ApiProperty({ example: '厦门市集美区' }) eastName: string;
   @ApiProperty({ example: '622925' }) westCode: string;

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { AbsorptionDto, AbsorptionRowDto, SetTargetsDto, TargetFigureDto, TargetRowDto, TargetsDto } from '../dto/report.dto.js';
 import { DashboardService } from '../dashboard/dashboard.service.js';
 import { EmploymentTarget } from '../entities/employment-target.entity.js';
-import { ABSORBED_PREFIX, DESTINATION_STATUS, DESTINATION_ZH, DESTINATIONS, type Destination, statusMetric } from '../summary/report-metrics.js';
+import { ABSORBED_PREFIX, DESTINATION_STATUS, DESTINATION_ZH, DESTINATIONS, type Destination, Metric, statusMetric } from '../summary/report-metrics.js';
 import { ReportSummaryService } from '../summary/report-summary.service.js';
 
 interface Figure {
@@ -32,9 +32,11 @@ export class TargetsService {
   async targets(user: AuthUser, year = Number(beijingDay().slice(0, 4))): Promise<TargetsDto> {
     await this.summary.fold();
     const provinces = this.dashboard.provincesOf(user);
+    // Every county with labourers is listed (a class nobody is employed in counts 0), and any with a target set.
+    const metrics = [Metric.Workers, ...DESTINATIONS.map((d) => statusMetric(DESTINATION_STATUS[d]))];
     const counts: Array<{ county_code: string; metric: string; n: string }> = await this.dataSource.query(
-      `SELECT county_code, metric, n FROM report_county_counts WHERE metric = ANY($1::text[])${provinces ? ' AND left(county_code, 2) = ANY($2::text[])' : ''}`,
-      provinces ? [DESTINATIONS.map((d) => statusMetric(DESTINATION_STATUS[d])), provinces] : [DESTINATIONS.map((d) => statusMetric(DESTINATION_STATUS[d]))],
+      `SELECT county_code, metric, n FROM report_county_counts WHERE n <> 0 AND metric = ANY($1::text[])${provinces ? ' AND left(county_code, 2) = ANY($2::text[])' : ''}`,
+      provinces ? [metrics, provinces] : [metrics],
     );
     const set = await this.dataSource.getRepository(EmploymentTarget).findBy({ year });
     const byCounty = new Map<string, Map<Destination, Figure>>();
@@ -46,7 +48,11 @@ export class TargetsService {
       return f;
     };
     const metricDestination = new Map(DESTINATIONS.map((d) => [statusMetric(DESTINATION_STATUS[d]), d]));
-    for (const c of counts) figure(c.county_code, metricDestination.get(c.metric)!).current = Number(c.n);
+    for (const c of counts) {
+      const destination = metricDestination.get(c.metric);
+      if (destination) figure(c.county_code, destination).current = Number(c.n);
+      else for (const d of DESTINATIONS) figure(c.county_code, d); // listed, at 0 where nobody is counted
+    }
     for (const t of set) {
       if (provinces && !provinces.includes(t.countyCode.slice(0, 2))) continue;
       const f = figure(t.countyCode, t.destination as Destination);
@@ -120,7 +126,7 @@ export class TargetsService {
         let row = out.get(m.rule.id);
         if (!row) {
           out.set(m.rule.id, (row = {
-            pairing: m.rule.id, eastCode: m.partner.code, eastName: this.place(m.partner.code),
+            pairing: m.rule.id, level: m.via.level, eastCode: m.partner.code, eastName: this.place(m.partner.code),
             westCode: m.via.code, westName: this.place(m.via.code), absorbed: 0,
           }));
         }
@@ -141,7 +147,7 @@ function toDto(destination: Destination, f: Figure | undefined, summed = false):
   return {
     destination, destinationZh: DESTINATION_ZH[destination], current, lastYear,
     target: effective,
-    targetSource: summed ? (effective === null ? 'none' : 'set') : target !== null ? 'set' : lastYear !== null ? 'last_year' : 'none',
+    targetSource: summed ? (effective === null ? 'none' : 'sum') : target !== null ? 'set' : lastYear !== null ? 'last_year' : 'none',
     changeFromLastYear: lastYear === null ? null : current - lastYear,
     met: effective === null ? null : current >= effective,
     gap: effective === null ? null : Math.max(0, effective - current),

@@ -73,6 +73,8 @@ export interface Dashboard {
   rankBy: RankBy;
   counties: CountyRank[];
   total: CountyFigures;
+  /** the total's change since the previous snapshot (rank null) */
+  totalChange: CountyChange | null;
 }
 
 export interface VillageRow {
