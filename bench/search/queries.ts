@@ -270,7 +270,7 @@ export function workerQueries(p: Places, n: number, names: { surnames: readonly 
 
 export async function captureWorkerQueries(regions: RegionsService, queries: WorkerQuery[]): Promise<void> {
   const capture = capturing();
-  const service = new WorkerSearchService(capture.engine, regions);
+  const service = new WorkerSearchService(capture.engine, regions, undefined as never); // the engine answers: no database fallback
   for (const q of queries) {
     await service.search(q.user, q.dto as WorkerSearchQueryDto);
     q.search = capture.last();

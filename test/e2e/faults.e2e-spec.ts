@@ -71,3 +71,27 @@ describe('database unavailable', () => {
     expect((await request(api.url).get('/api/workers').set('Authorization', officer)).body.total).toBe(total + 1);
   });
 });
+
+describe('search engine unavailable', () => {
+  it('job and worker searches answer from the database, flagged degraded, while Meilisearch does not answer', async () => {
+    // An API configured for a Meilisearch that is not there (nothing listens on the port).
+    const away = await startTestApi({ config: { MEILI_HOST: 'http://127.0.0.1:9', MEILI_API_KEY: 'x'.repeat(16) } });
+    try {
+      const jobs = await request(away.url).get('/api/jobs/search').query({ q: '电子' });
+      expect(jobs.status).toBe(200);
+      expect(jobs.body).toMatchObject({ degraded: true, engine: 'database' });
+      expect(jobs.body.total).toBeGreaterThan(0);
+      const auth = await bearer(away.url, 'officer_linxia');
+      const workers = await request(away.url).get('/api/workers-search').query({ q: '马', status: 'not_employed' }).set('Authorization', auth);
+      expect(workers.status).toBe(200);
+      expect(workers.body).toMatchObject({ degraded: true, engine: 'database' });
+      const [{ n }] = await away.dataSource.query(
+        `SELECT count(*)::int AS n FROM workers WHERE home_county_code IN ('622921', '622925') AND name LIKE '%马%' AND employment_status = 'not_employed'`);
+      expect(workers.body.total).toBe(n);
+      expect(n).toBeGreaterThan(0);
+      expect(workers.body.items.every((w: { name: string; status: string }) => w.name.includes('马') && w.status === '未就业')).toBe(true);
+    } finally {
+      await away.close();
+    }
+  }, 60_000);
+});

@@ -47,4 +47,5 @@ export class WorkerSearchResultDto {
   @ApiProperty() pageSize: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) facets: Record<string, Record<string, number>>;
   @ApiProperty() engine: string;
+  @ApiProperty({ description: '搜索引擎不可用时由数据库作答（匹配较粗，无拼音与距离排序）' }) degraded: boolean;
 }

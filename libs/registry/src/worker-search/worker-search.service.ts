@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AuthUser, ForbiddenError, Role } from '@daogang/platform';
-import { SearchEngine } from '@daogang/search';
+import { SearchEngine, SearchError } from '@daogang/search';
 import type { SearchDocument, SearchFilter, SortSpec } from '@daogang/search';
 import { RegionsService } from '../regions/regions.service.js';
 import { ageOn } from '../values/id-number.js';
 import { EMPLOYMENT_STATUS_ZH, EmploymentStatus } from '../workers/employment-status.js';
 import { WorkerHitDto, WorkerSearchQueryDto, WorkerSearchResultDto } from './worker-search.dto.js';
 import { WORKERS_INDEX } from './workers.index.js';
+import { searchWorkersInDatabase } from './worker-search.fallback.js';
 
 const dayNumber = (d: Date) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 
@@ -16,9 +19,12 @@ const dayNumber = (d: Date) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1
  */
 @Injectable()
 export class WorkerSearchService {
+  private readonly logger = new Logger(WorkerSearchService.name);
+
   constructor(
     private readonly engine: SearchEngine,
     private readonly regions: RegionsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async search(user: AuthUser, dto: WorkerSearchQueryDto): Promise<WorkerSearchResultDto> {
@@ -29,19 +35,30 @@ export class WorkerSearchService {
       : dto.sort === 'completeness' ? [{ field: 'completeness', direction: 'desc' }]
       : dto.sort === 'distance' && near ? [{ geoPoint: { lat: near[1], lng: near[0] }, direction: 'asc' }]
       : undefined;
-    const result = await this.engine.search(WORKERS_INDEX, {
-      q: dto.q?.trim() || undefined, filter, sort, facets: ['status', 'wishCategories', 'countyCode'],
-      limit: dto.pageSize, offset: (dto.page - 1) * dto.pageSize,
-    });
     const anonymous = user.role === Role.Employer;
-    return {
-      items: result.hits.map((hit) => this.hit(hit, anonymous)),
-      total: result.estimatedTotalHits,
-      page: dto.page,
-      pageSize: dto.pageSize,
-      facets: result.facetDistribution ?? {},
-      engine: result.engine,
-    };
+    try {
+      const result = await this.engine.search(WORKERS_INDEX, {
+        q: dto.q?.trim() || undefined, filter, sort, facets: ['status', 'wishCategories', 'countyCode'],
+        limit: dto.pageSize, offset: (dto.page - 1) * dto.pageSize,
+      });
+      return {
+        items: result.hits.map((hit) => this.hit(hit, anonymous)),
+        total: result.estimatedTotalHits,
+        page: dto.page,
+        pageSize: dto.pageSize,
+        facets: result.facetDistribution ?? {},
+        engine: result.engine,
+        degraded: false,
+      };
+    } catch (error) {
+      if (!(error instanceof SearchError) || (error as { name: string }).name === 'SearchQueryError') throw error;
+      this.logger.warn(`search engine unavailable, answering from the database: ${(error as Error).message}`);
+      const found = await searchWorkersInDatabase(this.dataSource, this.regions, user, dto);
+      return {
+        items: found.hits.map((hit) => this.hit(hit, anonymous)),
+        total: found.total, page: dto.page, pageSize: dto.pageSize, facets: found.facets, engine: 'database', degraded: true,
+      };
+    }
   }
 
   private scope(user: AuthUser): SearchFilter {
