@@ -2,32 +2,36 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { addDays, beijingDay, FollowupJob, QueueName } from '@daogang/platform';
 import { makeIdNumber } from '@daogang/registry';
 import type { Queue } from 'bullmq';
+import pg from 'pg';
 import request from 'supertest';
 import { startTestApi, type TestApi } from '../support/app.js';
+import { workerInput } from '../support/factories.js';
 import { bearer } from '../support/http.js';
+import { testConfig } from '../support/config.js';
 import { startWorkerProcess, type WorkerProcess } from '../support/process/worker-process.js';
 
 /**
  * The worker process killed without warning (SIGKILL, as a crash or an OOM kill) in the middle of a job, then a new
- * worker process started: BullMQ hands the job over once the dead worker's lock has expired (lock 30 s, stalled
- * check every 30 s: within about a minute), and the job ends with exactly the right data — nothing lost, nothing
- * done twice. Real processes, the real PostgreSQL and Redis.
+ * worker process started: BullMQ hands the job over once the dead worker's hold has run out (QUEUE_LOCK_MS, checked
+ * every QUEUE_STALLED_CHECK_MS — shortened here), and the job ends with exactly the right data — nothing lost,
+ * nothing done twice. Real processes, the real PostgreSQL and Redis.
  */
 let api: TestApi;
-let broker: string, employer: string;
+let broker: string, employer: string, coordinator: string, admin: string;
 const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
   api = await startTestApi();
-  [broker, employer] = await Promise.all([bearer(api.url, 'broker_linxia'), bearer(api.url, 'employer_xiamen')]);
+  [broker, employer, coordinator, admin] = await Promise.all(['broker_linxia', 'employer_xiamen', 'coordinator', 'admin'].map((l) => bearer(api.url, l)));
 }, 60000);
 afterAll(async () => {
   for (const w of workers) await w.stop().catch(() => undefined);
   await api?.close();
 });
 
+/** A worker process whose hold on a job lasts 2 s (production: 30 s), so a takeover takes seconds, not a minute. */
 async function worker(): Promise<WorkerProcess> {
-  const w = await startWorkerProcess(api.config);
+  const w = await startWorkerProcess(testConfig(api.config.DATABASE_URL, { QUEUE_LOCK_MS: 2000, QUEUE_STALLED_CHECK_MS: 1000 }));
   workers.push(w);
   return w;
 }
@@ -112,5 +116,58 @@ describe('the worker process killed mid-job', () => {
     expect(notices.distinct_inbox).toBe(total);
     expect(notices.sms).toBe(notices.distinct_sms);
     expect([0, total]).toContain(notices.sms); // by SMS when the worker has a mobile on file
+  }, 240_000);
+
+  it('a dispatch plan killed inside its transaction (trips written, not committed) is planned again once: every rider in one seat', async () => {
+    // Six workers placed on a Xiamen order starting in 40 days, through the API.
+    const start = addDays(beijingDay(), 40);
+    const send = (method: 'get' | 'post', path: string, auth: string, body?: object) => {
+      const r = request(api.url)[method](path).set('Authorization', auth);
+      return body ? r.send(body) : r;
+    };
+    const job = (await send('post', '/api/job-orders', employer, {
+      title: '电子厂装配工 故障批', category: '电子厂', headcount: 10, wageMin: 5500, wageMax: 7000, startDate: start, ageMin: 16, ageMax: 60,
+    })).body;
+    expect((await send('post', `/api/job-orders/${job.id}/transitions`, employer, { action: 'publish', version: job.version })).status).toBe(201);
+    const consent = { method: 'in_person', note: '村委会当面确认' };
+    const applications: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const w = await send('post', '/api/workers', admin, workerInput('622925'));
+      const a = (await send('post', '/api/applications', broker, { jobOrderId: job.id, workerId: w.body.id, consent })).body;
+      await send('post', `/api/applications/${a.id}/transitions`, broker, { action: 'offer' });
+      await send('post', `/api/applications/${a.id}/transitions`, broker, { action: 'accept', consent });
+      expect((await send('post', `/api/applications/${a.id}/transitions`, employer, { action: 'place', startDate: start })).status).toBe(201);
+      applications.push(a.id);
+    }
+
+    // Another session holds trip_riders in SHARE mode: the plan's transaction stops at its first seat, after writing
+    // the first trip and its stops — and the worker is killed there.
+    const blocker = new pg.Client({ connectionString: api.config.DATABASE_URL });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE trip_riders IN SHARE MODE');
+    const first = await worker();
+    const plan = await send('post', '/api/dispatch/plans', coordinator, { startFrom: start, startTo: start, options: { seats: [2] } });
+    expect(plan.status).toBe(201);
+    await until(async () => (await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%trip_riders%'`)).n > 0,
+    60_000, 'the plan to wait inside its transaction');
+    await first.kill();
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM trips WHERE plan_id = $1`, [plan.body.id])).n).toBe(0); // nothing committed
+
+    await worker();
+    await until(async () => (await one<{ status: string }>(`SELECT status FROM dispatch_plans WHERE id = $1`, [plan.body.id])).status === 'draft',
+      150_000, 'the plan to be taken over and finished');
+    const riders: Array<{ application_id: string; seats: number }> = await api.dataSource.query(
+      `SELECT r.application_id, count(*)::int AS seats FROM trip_riders r JOIN trips t ON t.id = r.trip_id
+        WHERE t.plan_id = $1 GROUP BY 1`, [plan.body.id]);
+    expect(riders.map((r) => r.application_id).sort()).toEqual([...applications].sort());
+    expect(riders.every((r) => r.seats === 1)).toBe(true);
+    const trips = await one<{ n: number; over: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE (SELECT count(*) FROM trip_riders r WHERE r.trip_id = t.id) > t.seats)::int AS over
+         FROM trips t WHERE t.plan_id = $1`, [plan.body.id]);
+    expect(trips).toEqual({ n: 3, over: 0 }); // six riders, buses of two seats
   }, 240_000);
 });

@@ -88,6 +88,17 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'PII_HASH_SECRET must be at least 32 characters' })
   PII_HASH_SECRET: string;
 
+  /**
+   * How long a worker's hold on a running job lasts without renewal (BullMQ lockDuration; renewed every half of it
+   * while the job runs). A worker that dies leaves its jobs to the others once the hold runs out.
+   */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  QUEUE_LOCK_MS = 30_000;
+
+  /** How often workers look for jobs whose holder died (BullMQ stalledInterval). */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600_000)
+  QUEUE_STALLED_CHECK_MS = 30_000;
+
   /** Failed or not, login attempts per client address and account per minute. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import type { DefaultJobOptions, RedisOptions } from 'bullmq';
+import { type DefaultJobOptions, type Processor, type RedisOptions, Worker, type WorkerOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { ALL_QUEUES } from './queues.js';
 
@@ -25,6 +25,18 @@ export function redisConnection(url: string): RedisOptions {
   };
 }
 
+/**
+ * Workers with the configured lock and stalled-job check (QUEUE_LOCK_MS, QUEUE_STALLED_CHECK_MS); a processor's own
+ * options (concurrency…) still apply. Set once per process, when the queues are configured.
+ */
+function workerClass(config: AppConfig): typeof Worker {
+  return class ConfiguredWorker extends Worker {
+    constructor(name: string, processor?: string | URL | null | Processor, opts?: WorkerOptions) {
+      super(name, processor, { lockDuration: config.QUEUE_LOCK_MS, stalledInterval: config.QUEUE_STALLED_CHECK_MS, ...opts } as WorkerOptions);
+    }
+  };
+}
+
 /** BullMQ on the configured Redis, with every queue of queues.ts registered. */
 @Global()
 @Module({})
@@ -36,11 +48,10 @@ export class QueuesModule {
       imports: [
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            connection: redisConnection(config.REDIS_URL),
-            prefix: config.REDIS_PREFIX,
-            defaultJobOptions: DEFAULT_JOB_OPTIONS,
-          }),
+          useFactory: (config: AppConfig) => {
+            BullModule.workerClass = workerClass(config);
+            return { connection: redisConnection(config.REDIS_URL), prefix: config.REDIS_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS };
+          },
         }),
         queues,
       ],
