@@ -128,4 +128,34 @@ describe('hostile input', () => {
       expect([400, 404]).toContain(res.status);
     }
   });
+
+  it('CORS answers only the configured origins; security headers on every answer', async () => {
+    const allowed = await request(api.url).options('/api/jobs/search').set('Origin', 'http://localhost:5173').set('Access-Control-Request-Method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+    const foreign = await request(api.url).options('/api/jobs/search').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    const res = await request(api.url).get('/api/jobs/search').set('Origin', 'https://evil.example');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringContaining('max-age='),
+      'referrer-policy': 'no-referrer',
+    });
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('registration is rate-limited per address: the attempt past the limit is a 429 and creates no account', async () => {
+    const users = await count('users');
+    const limit = api.config.REGISTER_RATE_LIMIT_PER_MINUTE;
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++) {
+      const res = await request(api.url).post('/api/auth/register')
+        .send({ mobile: `1371234${String(5000 + i).padStart(4, '0')}`, password: 'mima2026', displayName: '注册测试' });
+      statuses.push(res.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    const created = statuses.filter((s) => s === 201).length;
+    expect(created).toBe(limit);
+    expect(await count('users')).toBe(users + created);
+  });
 });
