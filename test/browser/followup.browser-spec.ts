@@ -18,10 +18,11 @@ import {
 import { makeIdNumber } from '@daogang/registry';
 import * as web from '../../apps/web/src/pages/console/followup/followup.js';
 import { workerInput } from '../support/factories.js';
-import { apiCaller, startApi, type ApiCall, type RunningApi } from './support/api.js';
+import { apiCaller, type ApiCall, type RunningApi } from './support/api.js';
+import { closeStack, startStackWithDatabase } from './support/stack.js';
 import { choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
-import { containsElementPlus, gzipSizeOfDist, startWeb, type WebServer } from './support/web.js';
-import { launchChromium, newDesktopContext, newPhoneContext, trackPageErrors } from './support/browser.js';
+import { containsElementPlus, gzipSizeOfDist, type WebServer } from './support/web.js';
+import { newDesktopContext, newPhoneContext, trackPageErrors } from './support/browser.js';
 
 const PASSWORD = 'daogang123';
 const JOURNEY_TIMEOUT_MS = 180_000;
@@ -37,21 +38,11 @@ let browser: Browser | undefined;
 let db: pg.Client | undefined;
 
 beforeAll(async () => {
-  // The retention reports' module, until the lead wires it into AppModule (then this is the plain API).
-  api = await startApi();
-  const url = api.config?.DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('followup.browser-spec inserts follow-ups with SQL: set DATABASE_URL to the external API database');
-  db = new pg.Client({ connectionString: url });
-  await db.connect();
-  webServer = await startWeb({ apiUrl: api.url });
-  browser = await launchChromium();
+  ({ api, webServer, browser, db } = await startStackWithDatabase('followup.browser-spec'));
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await webServer?.close();
-  await db?.end();
-  await api?.close();
+  await closeStack({ browser, webServer, db, api });
 });
 
 test("the web's labels of the follow-up codes are the API's", () => {

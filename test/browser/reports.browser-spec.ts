@@ -20,11 +20,12 @@ import { DESTINATION_KEYS } from '@daogang/reporting/dashboard/county-figures.js
 import * as web from '../../apps/web/src/pages/console/reports/reports.js';
 import type { RetentionReport } from '../../apps/web/src/pages/console/followup/followup.js';
 import { workerInput } from '../support/factories.js';
-import { apiCaller, startApi, type ApiCall, type RunningApi } from './support/api.js';
+import { apiCaller, type ApiCall, type RunningApi } from './support/api.js';
+import { closeStack, startStackWithDatabase } from './support/stack.js';
 import { choose, eventually, expectText, login as loginAt, shot } from './support/console.js';
 import { repoRoot } from './support/paths.js';
-import { startWeb, type WebServer } from './support/web.js';
-import { launchChromium, trackPageErrors } from './support/browser.js';
+import type { WebServer } from './support/web.js';
+import { trackPageErrors } from './support/browser.js';
 
 const PASSWORD = 'daogang123';
 const JOURNEY_TIMEOUT_MS = 180_000;
@@ -38,21 +39,12 @@ let browser: Browser | undefined;
 let db: pg.Client | undefined;
 
 beforeAll(async () => {
-  api = await startApi();
-  const url = api.config?.DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error('reports.browser-spec takes a snapshot with SQL: set DATABASE_URL to the external API database');
-  db = new pg.Client({ connectionString: url });
-  await db.connect();
-  webServer = await startWeb({ apiUrl: api.url });
-  browser = await launchChromium();
+  ({ api, webServer, browser, db } = await startStackWithDatabase('reports.browser-spec'));
   await prepareHistory();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await webServer?.close();
-  await db?.end();
-  await api?.close();
+  await closeStack({ browser, webServer, db, api });
 });
 
 test("the web's report labels are the API's", () => {
