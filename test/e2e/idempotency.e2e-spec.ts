@@ -86,4 +86,14 @@ describe('Idempotency-Key', () => {
     const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'same'`);
     expect(n).toBe(0);
   });
+
+  it('is documented on every POST of the OpenAPI document, except the auth routes', async () => {
+    const doc = (await request(api.url).get('/api/docs-json')).body as { paths: Record<string, { post?: { parameters?: Array<{ name: string }> } }> };
+    const posts = Object.entries(doc.paths).filter(([, item]) => item.post);
+    expect(posts.length).toBeGreaterThan(30);
+    for (const [path, item] of posts) {
+      const documented = (item.post!.parameters ?? []).some((p) => p.name === 'Idempotency-Key');
+      expect([path, documented]).toEqual([path, !path.startsWith('/api/auth/')]);
+    }
+  });
 });

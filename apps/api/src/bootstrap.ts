@@ -33,6 +33,14 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
         .addBearerAuth()
         .build(),
     );
+    // Every POST takes an Idempotency-Key (IdempotencyInterceptor); the auth routes ignore it.
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (!item.post || path.startsWith('/api/auth/')) continue;
+      item.post.parameters = [...(item.post.parameters ?? []), {
+        name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 },
+        description: '幂等键（建议 UUID）：重试时带同一个键，返回第一次的结果，不会重复创建（保留24小时）',
+      }];
+    }
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
   mountQueueDashboard(app);

@@ -45,8 +45,8 @@ export class WorkerStatusService {
       const last = await manager.getRepository(WorkerStatusChange).findOne({ where: { workerId }, order: { changedAt: 'DESC', id: 'DESC' } });
       return toDto(last!);
     }
-    const now = new Date();
-    await manager.getRepository(Worker).update({ id: workerId }, { employmentStatus: status, statusChangedAt: now, version: () => 'version + 1' } as never);
+    // The database's clock, like the history row's changed_at: the reports find "changed since" through this column.
+    await manager.getRepository(Worker).update({ id: workerId }, { employmentStatus: status, statusChangedAt: () => 'now()', version: () => 'version + 1' } as never);
     const row = await manager.getRepository(WorkerStatusChange).save({
       workerId, fromStatus: from, toStatus: status, changedBy: how.by, source: how.source, note: how.note ?? '',
     });

@@ -50,13 +50,16 @@ export class DestinationsService {
     }
     const changes = new Map<string, { changed: number; registered: number }>();
     if (query.since) {
+      // The county's workers whose status moved since the day (workers_county_status_changed_idx), each with the first
+      // change since then; status_changed_at moves with every change (an hour's margin for clocks, the change decides).
+      const since = beijingMidnightSql('$2');
       const changed: Array<{ township: string; village: string; changed: number; registered: number }> = await this.dataSource.query(
         `SELECT w.township, w.village,
                 count(*) FILTER (WHERE f.from_status IS NOT NULL AND f.from_status <> w.employment_status)::int AS changed,
                 count(*) FILTER (WHERE f.from_status IS NULL)::int AS registered
-           FROM (SELECT DISTINCT worker_id FROM worker_status_changes WHERE changed_at >= ${beijingMidnightSql('$2')}) t
-           JOIN workers w ON w.id = t.worker_id AND w.home_county_code = $1
-          CROSS JOIN LATERAL (${FIRST_CHANGE_SINCE.replace('$SINCE', beijingMidnightSql('$2'))}) f
+           FROM workers w
+          CROSS JOIN LATERAL (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) f
+          WHERE w.home_county_code = $1 AND w.status_changed_at >= ${since} - interval '1 hour'
           GROUP BY 1, 2`,
         [query.countyCode, query.since],
       );
@@ -106,8 +109,8 @@ export class DestinationsService {
     if (query.village !== undefined) where.push(`w.village = $${params.push(query.village)}`);
     if (query.since && query.changedOnly === 'true') {
       const since = beijingMidnightSql(`$${params.push(query.since)}`);
-      where.push(`EXISTS (SELECT 1 FROM worker_status_changes c WHERE c.worker_id = w.id AND c.changed_at >= ${since})`,
-        `(SELECT f.from_status FROM (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) f) IS DISTINCT FROM w.employment_status`);
+      where.push(`w.status_changed_at >= ${since} - interval '1 hour'`,
+        `EXISTS (SELECT 1 FROM (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) f WHERE f.from_status IS DISTINCT FROM w.employment_status)`);
     }
     return { where: `WHERE ${where.join(' AND ')}`, params };
   }

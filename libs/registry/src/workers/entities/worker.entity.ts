@@ -15,6 +15,7 @@ export interface TrainingRecord { course: string; provider?: string; completedOn
 @Check('workers_sex_check', `sex IN ('M','F')`)
 @Index('workers_county_village_idx', ['homeCountyCode', 'township', 'village'])
 @Index('workers_county_status_idx', ['homeCountyCode', 'employmentStatus'])
+@Index('workers_county_status_changed_idx', ['homeCountyCode', 'statusChangedAt'])
 export class Worker {
   @PrimaryGeneratedColumn('uuid') id: string;
 
