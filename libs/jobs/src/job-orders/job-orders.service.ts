@@ -54,7 +54,9 @@ export class JobOrdersService {
   }
 
   async get(user: AuthUser | undefined, id: string): Promise<JobOrderDto> {
-    const job = await this.dataSource.getRepository(JobOrder).findOne({ where: { id }, relations: { employer: true } });
+    // One statement (findOne with relations sends a SELECT DISTINCT first): the public job page is a hot read.
+    const job = await this.dataSource.getRepository(JobOrder).createQueryBuilder('job')
+      .innerJoinAndSelect('job.employer', 'employer').where('job.id = :id', { id }).getOne();
     if (!job || !this.maySee(user, job)) throw new NotFoundError('招聘订单', id);
     return this.mapper.toDto(job, job.employer!);
   }

@@ -54,11 +54,14 @@ function workerRecipient(a: LoadedApplication): NotificationRecipient {
 /** The employer's active accounts and the brokers of the worker's home county: inbox only. */
 async function hiringRecipients(manager: EntityManager, a: LoadedApplication): Promise<NotificationRecipient[]> {
   const rows: Array<{ id: string }> = await manager.query(
-    `SELECT u.id FROM users u
-      WHERE u.status = 'active'
-        AND ((u.role = 'employer' AND u.employer_id = $1)
-          OR (u.role = 'broker' AND EXISTS (SELECT 1 FROM user_counties c WHERE c.user_id = u.id AND c.county_code = $2)))
-      ORDER BY u.id LIMIT 50`,
+    // Two indexed lookups (users.employer_id, user_counties.county_code); one OR across them read every user.
+    `SELECT id FROM (
+       SELECT u.id FROM users u WHERE u.employer_id = $1 AND u.role = 'employer' AND u.status = 'active'
+       UNION
+       SELECT u.id FROM user_counties c JOIN users u ON u.id = c.user_id
+        WHERE c.county_code = $2 AND u.role = 'broker' AND u.status = 'active'
+     ) r
+     ORDER BY id LIMIT 50`,
     [a.employerId, a.workerCountyCode],
   );
   return rows.map((r) => ({ userId: r.id }));

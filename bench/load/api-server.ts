@@ -1,0 +1,53 @@
+/**
+ * The real API in its own process (createApiApp, exactly as production builds it, with the bench's config) on the
+ * bench's database, listening on 127.0.0.1. At start IndexSync builds the jobs and workers indexes and the match index
+ * loads every worker from PostgreSQL. Measures itself for the parent (server-stats.ts); statements are counted by
+ * wrapping pg's Client.query, the one path TypeORM sends them through.
+ */
+import { performance } from 'node:perf_hooks';
+import { Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/bootstrap.js';
+import { benchConfig } from './config.js';
+import { instrument } from './server-stats.js';
+
+let statements = 0;
+let texts = new Map<string, number>();
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+  statements++;
+  const first = args[0] as string | { text?: string } | undefined;
+  const text = typeof first === 'string' ? first : first?.text;
+  if (text) {
+    const key = text.slice(0, 140).replace(/\s+/g, ' ').slice(0, 100);
+    texts.set(key, (texts.get(key) ?? 0) + 1);
+  }
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
+const topStatements = {
+  reset: () => void (texts = new Map()),
+  top: (n: number) => [...texts].sort((a, b) => b[1] - a[1]).slice(0, n).map(([sql, count]) => ({ sql, n: count })),
+};
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error('api-server is started by bench/load/run.js');
+  Logger.overrideLogger(['warn', 'error']);
+  const started = performance.now();
+  const app = await createApiApp(benchConfig());
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  instrument(app, {
+    statements: () => statements,
+    topStatements,
+    pool: () => (dataSource.driver as unknown as { master: { waitingCount: number; totalCount: number; idleCount: number } }).master,
+  });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  process.send({ type: 'ready', port, bootMs: performance.now() - started });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
