@@ -15,7 +15,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { places } from '../search/generate.js';
 import { summary, type Summary } from '../search/measure.js';
-import { databaseUrl, openDatabase, writeMeta } from './database.js';
+import { databaseUrl, openDatabase, writeMeta } from '../shared/bench-database.js';
 import { arrangeDueScan, generateWorld, GENERATOR_VERSION, resetDueScan } from './generate.js';
 import { PROMOTE_DUE } from '../../libs/followup/src/schedule/follow-up-schedule.sql.js';
 import { checkSummary } from './verify.js';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const [, ms] = await timed(() => generateWorld(plain, places(regions), { placements: PLACEMENTS, today: today!, mobiles }));
     await arrangeDueScan(plain, today, DUE_SCAN);
     await plain.query('VACUUM ANALYZE');
-    await writeMeta(plain, { placements: PLACEMENTS, version: GENERATOR_VERSION, today });
+    await writeMeta(plain, { placements: PLACEMENTS, version: GENERATOR_VERSION }, today);
     results.generateSeconds = round(ms / 1000);
     rows.push({ figure: 'data generation (placements, follow-ups, their changes logged by the triggers)', measured: `${round(ms / 1000)} s` });
   } else {

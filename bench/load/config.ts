@@ -1,5 +1,5 @@
 import { AppConfig, validateConfig } from '@daogang/platform';
-import { databaseUrl } from './database.js';
+import { databaseUrl } from '../shared/bench-database.js';
 
 export const DATABASE = process.env.BENCH_LOAD_DB ?? 'daogang_bench_load';
 /** Every worker account of the bench signs in with this password (one argon2id hash shared by all rows). */

@@ -11,7 +11,7 @@ import { places } from '../search/generate.js';
 import { jobQueries } from '../search/queries.js';
 import { mix, Rng } from '../search/prng.js';
 import { benchConfig, DATABASE, PASSWORD } from './config.js';
-import { openDatabase, writeMeta } from './database.js';
+import { openDatabase, writeMeta } from '../shared/bench-database.js';
 import { generateWorld, GENERATOR_VERSION, mobileOf, prepareRun } from './generate.js';
 import { share, snapshot, type CpuShare } from './machine.js';
 import type { ServerStats } from './server-stats.js';
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
     await generateWorld(ds, p, new PiiCipher(cfg), { jobs: JOBS, workers: WORKERS });
     await ds.query('VACUUM ANALYZE');
     generateSeconds = round((performance.now() - t) / 1000);
-    await writeMeta(ds, { jobs: JOBS, workers: WORKERS, version: GENERATOR_VERSION, today, seconds: generateSeconds });
+    await writeMeta(ds, { jobs: JOBS, workers: WORKERS, version: GENERATOR_VERSION }, today, generateSeconds ?? null);
   } else {
     log(`reusing ${DATABASE} (generated in ${meta.seconds} s; BENCH_LOAD_FRESH=1 to regenerate)`);
   }

@@ -15,7 +15,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap.js';
 import { DestinationsService } from '../../libs/reporting/src/destinations/destinations.service.js';
 import { TargetsService } from '../../libs/reporting/src/targets/targets.service.js';
 import { summary, type Summary } from '../search/measure.js';
-import { databaseUrl, openDatabase, writeMeta } from './database.js';
+import { databaseUrl, openDatabase, writeMeta } from '../shared/bench-database.js';
 import { checkFigures, compareCounts, compareCountyCounts, type Check } from './verify.js';
 import { burst, cleanupBurst, insertBurst, triggerOverhead, undoBursts } from './freshness.js';
 import {
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     await db.connect();
     const [timings, ms] = await timed(async () => generateWorld(db, p, regions, { workers: WORKERS, today, passwordHash: await hashPassword(BENCH_PASSWORD) }));
     await db.end();
-    await writeMeta(plain, { workers: WORKERS, version: GENERATOR_VERSION, today, seconds: round(ms / 1000) });
+    await writeMeta(plain, { workers: WORKERS, version: GENERATOR_VERSION }, today, round(ms / 1000));
     results.generation = { seconds: round(ms / 1000), steps: timings };
     rows.push({ section: 'data', figure: `data generation (${fmt(WORKERS)} workers: INSERT … SELECT with triggers off, summary from REPORT_RECOUNT, VACUUM ANALYZE)`, measured: `${round(ms / 1000)} s` });
   } else {
