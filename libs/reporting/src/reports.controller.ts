@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser, TableColumn, TableFormat } from '@daogang/platform';
-import { beijingDay, CurrentUser, Role, Roles, tableFile } from '@daogang/platform';
+import { beijingDay, CurrentUser, downloadOf, Role, Roles, tableFile } from '@daogang/platform';
 import type { Response } from 'express';
 import {
   AbsorptionDto, DashboardDto, DashboardQueryDto, DestinationPageDto, DestinationTableQueryDto, RANK_BY_ZH, SetTargetsDto, TargetsDto,
@@ -188,7 +188,5 @@ export class ReportsController {
 
 function send<T>(res: Response, format: TableFormat, sheetName: string, fileName: string, columns: TableColumn<T>[],
   rows: Iterable<T> | AsyncIterable<T>): StreamableFile {
-  const file = tableFile({ columns, rows, format, fileName, sheetName });
-  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-  return new StreamableFile(file.stream, { type: file.contentType });
+  return downloadOf(res, tableFile({ columns, rows, format, fileName, sheetName }));
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@daogang/platform';
-import { CurrentUser, Role, Roles } from '@daogang/platform';
+import { CurrentUser, downloadOf, Role, Roles } from '@daogang/platform';
 import type { Response } from 'express';
 import { RetentionQueryDto, RetentionReportDto } from './dto/retention.dto.js';
 import { retentionFile, type RetentionFormat } from './retention-export.js';
@@ -41,8 +41,6 @@ export class RetentionController {
   }
 
   private async file(user: AuthUser, query: RetentionQueryDto, format: RetentionFormat, res: Response): Promise<StreamableFile> {
-    const file = retentionFile(await this.retention.report(user, query), format);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return new StreamableFile(file.stream, { type: file.contentType });
+    return downloadOf(res, retentionFile(await this.retention.report(user, query), format));
   }
 }
