@@ -141,7 +141,7 @@ export class CasesService {
   private toDto(r: CaseRow): CaseDto {
     return {
       id: r.id, applicationId: r.application_id, workerId: r.worker_id, workerName: r.worker_name, employerName: r.employer_name,
-      jobTitle: r.job_title, homeCountyCode: r.county_code, homeCounty: this.regions.chain(r.county_code).map((x) => x.name).join(''), reasons: r.reasons,
+      jobTitle: r.job_title, homeCountyCode: r.county_code, homeCounty: this.regions.fullName(r.county_code), reasons: r.reasons,
       reasonsZh: r.reasons.map((x) => CASE_REASON_ZH[x]), status: r.status, dueOn: r.due_on,
       overdue: r.status === 'open' && r.due_on < beijingDay(), ...(r.owner_id ? { ownerId: r.owner_id } : {}),
       ...(r.outcome ? { outcome: r.outcome, outcomeZh: CASE_OUTCOME_ZH[r.outcome] } : {}), outcomeNote: r.outcome_note,

@@ -50,7 +50,7 @@ export class FollowUpsService {
     return {
       items: rows.map((r) => ({
         id: r.id, applicationId: r.application_id, workerId: r.worker_id, workerName: r.worker_name, ...(r.mobile_masked ? { mobile: r.mobile_masked } : {}),
-        employerName: r.employer_name, jobTitle: r.job_title, workPlace: this.regions.chain(r.work_county_code).map((x) => x.name).join(''),
+        employerName: r.employer_name, jobTitle: r.job_title, workPlace: this.regions.fullName(r.work_county_code),
         dayOffset: r.day_offset, dueOn: r.due_on, status: r.status, statusZh: FOLLOW_UP_STATUS_ZH[r.status], arrivedOn: r.arrived_on, openCase: r.open_case,
       })),
       total, page: query.page, pageSize: query.pageSize, counts,

@@ -39,7 +39,7 @@ export class ApplicationMapper {
       },
       worker: {
         id: w.id, name: user.role === Role.Employer && !shared ? maskName(w.name) : w.name, sex: w.sex, age: ageOn(new Date(w.birthDate), new Date(beijingDay())),
-        homeCounty: this.regions.chain(w.homeCountyCode).map((r) => r.name).join(''),
+        homeCounty: this.regions.fullName(w.homeCountyCode),
         ...(w.mobileMasked ? { mobile: w.mobileMasked } : {}),
       },
       ...(a.consentMethod ? { consentMethod: a.consentMethod } : {}),

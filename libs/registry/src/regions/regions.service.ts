@@ -104,6 +104,11 @@ export class RegionsService {
     return out;
   }
 
+  /** The full name, province down: 甘肃省临夏回族自治州和政县 ('' for an unknown code). */
+  fullName(code: string): string {
+    return this.chain(code).map((r) => r.name).join('');
+  }
+
   /** True when `code` is `ancestor` or lies inside it. */
   isWithin(code: string, ancestor: string): boolean {
     for (let r = this.byCode.get(code); r; r = r.parentCode ? this.byCode.get(r.parentCode) : undefined) {

@@ -14,9 +14,9 @@ import { DashboardService } from '../dashboard/dashboard.service.js';
 const DESTINATION_OF = new Map<string, Destination>(Object.entries(DESTINATION_STATUS).map(([d, s]) => [s, d as Destination]));
 
 /** The first status change on or after the comparison day (its `from` is the status on that day; NULL: registered since). */
-const FIRST_CHANGE_SINCE = `
+const firstChangeSince = (since: string) => `
   SELECT c.from_status FROM worker_status_changes c
-   WHERE c.worker_id = w.id AND c.changed_at >= $SINCE
+   WHERE c.worker_id = w.id AND c.changed_at >= ${since}
    ORDER BY c.changed_at, c.id LIMIT 1`;
 
 /**
@@ -58,7 +58,7 @@ export class DestinationsService {
                 count(*) FILTER (WHERE f.from_status IS NOT NULL AND f.from_status <> w.employment_status)::int AS changed,
                 count(*) FILTER (WHERE f.from_status IS NULL)::int AS registered
            FROM workers w
-          CROSS JOIN LATERAL (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) f
+          CROSS JOIN LATERAL (${firstChangeSince(since)}) f
           WHERE w.home_county_code = $1 AND w.status_changed_at >= ${since} - interval '1 hour'
           GROUP BY 1, 2`,
         [query.countyCode, query.since],
@@ -110,7 +110,7 @@ export class DestinationsService {
     if (query.since && query.changedOnly === 'true') {
       const since = beijingMidnightSql(`$${params.push(query.since)}`);
       where.push(`w.status_changed_at >= ${since} - interval '1 hour'`,
-        `EXISTS (SELECT 1 FROM (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) f WHERE f.from_status IS DISTINCT FROM w.employment_status)`);
+        `EXISTS (SELECT 1 FROM (${firstChangeSince(since)}) f WHERE f.from_status IS DISTINCT FROM w.employment_status)`);
     }
     return { where: `WHERE ${where.join(' AND ')}`, params };
   }
@@ -128,7 +128,7 @@ export class DestinationsService {
            SELECT e.name AS employer, a.work_county_code, a.arrived_on FROM applications a JOIN employers e ON e.id = a.employer_id
             WHERE a.worker_id = w.id AND a.status IN ('placed', 'arrived') ORDER BY a.created_at DESC LIMIT 1
          ) p ON true
-         ${since ? `LEFT JOIN LATERAL (SELECT true AS touched, x.from_status FROM (${FIRST_CHANGE_SINCE.replace('$SINCE', since)}) x) f ON true` : ''}
+         ${since ? `LEFT JOIN LATERAL (SELECT true AS touched, x.from_status FROM (${firstChangeSince(since)}) x) f ON true` : ''}
          ${where}
         ORDER BY w.township, w.village, h.registration_no NULLS LAST, w.name, w.id
         OFFSET ${offset} LIMIT ${limit}`,
@@ -143,16 +143,12 @@ export class DestinationsService {
         workerId: r.id!, name: r.name!, idNumberMasked: r.id_number_masked!, sex: r.sex!, age: age(r.birth_date!, today),
         household: r.registration_no, township: r.township!, village: r.village!,
         status, statusZh: EMPLOYMENT_STATUS_ZH[status] ?? status, destination: DESTINATION_OF.get(status) ?? null,
-        employer: r.employer, workplace: r.work_county_code ? this.place(r.work_county_code) : null, since: r.arrived_on,
+        employer: r.employer, workplace: r.work_county_code ? this.regions.fullName(r.work_county_code) : null, since: r.arrived_on,
         statusChangedAt: new Date(r.status_changed_at!).toISOString(),
         statusAtSince,
         change: registered ? 'registered' : statusAtSince !== status ? 'changed' : 'unchanged',
       };
     });
-  }
-
-  private place(code: string): string {
-    return this.regions.chain(code).map((r) => r.name).join('');
   }
 
   private checkCounty(user: AuthUser, countyCode: string): void {

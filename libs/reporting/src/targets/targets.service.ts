@@ -126,18 +126,14 @@ export class TargetsService {
         let row = out.get(m.rule.id);
         if (!row) {
           out.set(m.rule.id, (row = {
-            pairing: m.rule.id, level: m.via.level, eastCode: m.partner.code, eastName: this.place(m.partner.code),
-            westCode: m.via.code, westName: this.place(m.via.code), absorbed: 0,
+            pairing: m.rule.id, level: m.via.level, eastCode: m.partner.code, eastName: this.regions.fullName(m.partner.code),
+            westCode: m.via.code, westName: this.regions.fullName(m.via.code), absorbed: 0,
           }));
         }
         row.absorbed += Number(r.n);
       }
     }
     return { rows: [...out.values()].sort((a, b) => b.absorbed - a.absorbed || a.pairing.localeCompare(b.pairing)) };
-  }
-
-  private place(code: string): string {
-    return this.regions.chain(code).map((r) => r.name).join('');
   }
 }
 

@@ -85,7 +85,7 @@ export class DispatchPlansService {
       if (!groups.has(key)) {
         groups.set(key, {
           employerId: r.employer_id, employerName: r.employer_name, startDate: r.start_date, riders: 0, people: [],
-          workPlace: this.regions.chain(r.work_county_code).map((x) => x.name).join(''),
+          workPlace: this.regions.fullName(r.work_county_code),
         });
       }
       const g = groups.get(key)!;

@@ -151,7 +151,7 @@ export class PickupPointsService {
     return {
       id: p.id,
       countyCode: p.countyCode,
-      countyName: this.regions.chain(p.countyCode).map((r) => r.name).join(''),
+      countyName: this.regions.fullName(p.countyCode),
       township: p.township,
       name: p.name,
       kind: p.kind,
