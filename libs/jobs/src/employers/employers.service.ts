@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UsersService } from '@daogang/accounts';
 import {
-  applyScope, AuthUser, ConflictError, ForbiddenError, maskMobile, NotFoundError, PiiCipher, Role, ValidationFailedError,
+  applyScope, AuthUser, ConflictError, ForbiddenError, maskMobile, NotFoundError, Outbox, PiiCipher, Role, ValidationFailedError,
 } from '@daogang/platform';
 import { RegionsService } from '@daogang/registry';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { JOBS_TOPIC } from '../job-orders/job-order-topics.js';
 import { CREDIT_CODE_MESSAGES, checkCreditCode } from '../values/credit-code.js';
 import {
   EmployerDto, EmployerPageDto, EmployerProfileDto, EmployerQueryDto, RegisterEmployerDto, UpdateEmployerDto, VerifyEmployerDto,
@@ -20,6 +21,7 @@ export class EmployersService {
     private readonly users: UsersService,
     private readonly pii: PiiCipher,
     private readonly regions: RegionsService,
+    private readonly outbox: Outbox,
   ) {}
 
   /** The organisation (pending verification) and its first employer account, in one transaction. */
@@ -60,28 +62,48 @@ export class EmployersService {
   /** Changing the name or the credit code sends the organisation back to verification. */
   async update(user: AuthUser, id: string, dto: UpdateEmployerDto): Promise<EmployerDto> {
     this.validate(dto);
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const visible = await this.scoped(manager, user).andWhere('employer.id = :id', { id }).getOne();
       if (!visible) throw new NotFoundError('企业', id);
       const employer = await manager.getRepository(Employer).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (employer.version !== dto.version) throw new ConflictError('企业信息已被他人修改，请刷新后重试', { currentVersion: employer.version });
       const identityChanged = (dto.name !== undefined && dto.name !== employer.name) || (dto.creditCode !== undefined && dto.creditCode !== employer.creditCode);
+      const shown = { name: employer.name, verification: employer.verification };
       this.apply(employer, dto);
       if (identityChanged && user.role !== Role.Admin) {
         Object.assign(employer, { verification: 'pending', verificationReason: '名称或信用代码已修改，需重新审核', verifiedBy: null, verifiedAt: null });
       }
-      return this.toDto(await manager.getRepository(Employer).save(employer), true);
+      const saved = await manager.getRepository(Employer).save(employer);
+      if (shown.name !== saved.name || shown.verification !== saved.verification) await this.announceJobs(manager, id);
+      return this.toDto(saved, true);
     });
+    this.outbox.notify(JOBS_TOPIC);
+    return result;
   }
 
   async verify(user: AuthUser, id: string, dto: VerifyEmployerDto): Promise<EmployerDto> {
     if (dto.decision === 'rejected' && !dto.reason) throw new ValidationFailedError([{ field: 'reason', message: '不通过时请说明理由' }]);
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const employer = await manager.getRepository(Employer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!employer) throw new NotFoundError('企业', id);
+      const before = employer.verification;
       Object.assign(employer, { verification: dto.decision, verificationReason: dto.reason ?? '', verifiedBy: user.id, verifiedAt: new Date() });
-      return this.toDto(await manager.getRepository(Employer).save(employer), true);
+      const saved = await manager.getRepository(Employer).save(employer);
+      if (before !== saved.verification) await this.announceJobs(manager, id);
+      return this.toDto(saved, true);
     });
+    this.outbox.notify(JOBS_TOPIC);
+    return result;
+  }
+
+  /**
+   * The employer's name and verification show on each of its job pages and search hits: their orders go through the
+   * outbox again so the search index and the cached public pages follow (drafts are on neither).
+   */
+  private async announceJobs(manager: EntityManager, employerId: string): Promise<void> {
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM job_orders WHERE employer_id = $1 AND status <> 'draft'`, [employerId]);
+    if (!rows.length) return;
+    await this.outbox.record(manager, JOBS_TOPIC, rows.map((r) => r.id));
   }
 
   /** For other domains (job orders): the employer row, or a NotFoundError. */
