@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startTestApi, TestApi } from '../support/app.js';
-import { bearer } from '../support/http.js';
+import { bearer, eventually } from '../support/http.js';
 
 /** The demo seeds 4 published orders (2 Xiamen electronics, Jiaxing sewing + warehouse) and 1 draft (Jining). */
 let api: TestApi;
@@ -22,15 +22,6 @@ const search = (query: string, auth?: string) => {
 const titles = (body: { items: Array<{ title: string }> }) => body.items.map((h) => h.title);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 1000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await probe();
-  }
-  return value;
-}
 
 describe('job search', () => {
   it('finds the published demo orders, not the draft', async () => {

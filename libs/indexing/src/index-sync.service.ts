@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Outbox } from '@daogang/platform';
+import { AppConfig, Outbox, PublicCache } from '@daogang/platform';
 import { SearchEngine } from '@daogang/search';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -36,6 +36,7 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
     private readonly config: AppConfig,
     private readonly outbox: Outbox,
     @Inject(INDEXING_ROLE) private readonly role: IndexingRole,
+    private readonly cache: PublicCache,
   ) {
     this.topics = new Map(definitions.map((d) => [d.topic, d]));
   }
@@ -129,6 +130,8 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
     await this.engine.ensureIndex(definition.index, definition.settings);
     await this.engine.swap(definition.index, aside);
     await this.engine.dropIndex(aside);
+    // Every answer built on this index may have changed: lists (`jobs`) and pages (`jobs:*`).
+    this.cache.invalidate([definition.index, `${definition.index}:*`]);
     this.logger.log(`index ${definition.index}: ${count} documents`);
     return count;
   }
@@ -166,6 +169,8 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
         if (docs.length) await this.engine.upsert(definition.index, docs);
         const gone = ids.filter((id) => !present.has(id));
         if (gone.length) await this.engine.delete(definition.index, gone);
+        // The public answers built on these documents (PublicCache): every list, and each changed one's page.
+        this.cache.invalidate([definition.index, ...ids.map((id) => `${definition.index}:${id}`)]);
       }
       const advanced = batch.lastId !== this.cursor;
       this.cursor = batch.lastId;

@@ -26,3 +26,7 @@ export * from './config/followup-programmes-setting.js';
 export * from './export/table-file.js';
 export * from './idempotency/idempotency-key.entity.js';
 export * from './idempotency/idempotency.interceptor.js';
+export * from './public-cache/public-cache.js';
+export * from './public-cache/public-cache.interceptor.js';
+export * from './database/hydrate.js';
+export * from './database/batch-loader.js';

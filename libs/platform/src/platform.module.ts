@@ -16,6 +16,7 @@ import { Outbox } from './outbox/outbox.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { RateLimiter } from './redis/rate-limiter.js';
 import { RedisModule } from './redis/redis.module.js';
+import { PublicCache } from './public-cache/public-cache.js';
 
 export interface PlatformOptions {
   schema: SchemaParts;
@@ -51,8 +52,8 @@ export class PlatformModule {
         TerminusModule,
       ],
       controllers: [HealthController],
-      providers: [AccessTokenService, PiiCipher, RateLimiter, Outbox, ...httpProviders],
-      exports: [AccessTokenService, PiiCipher, RateLimiter, Outbox, JwtModule, QueuesModule, TypeOrmModule],
+      providers: [AccessTokenService, PiiCipher, RateLimiter, Outbox, PublicCache, ...httpProviders],
+      exports: [AccessTokenService, PiiCipher, RateLimiter, Outbox, PublicCache, JwtModule, QueuesModule, TypeOrmModule],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@daogang/platform';
-import { CurrentUser, Public, Role, Roles, UuidParam } from '@daogang/platform';
+import { CurrentUser, Public, PublicCacheable, Role, Roles, UuidParam } from '@daogang/platform';
+import { JOBS_INDEX } from '../job-search/jobs.index.js';
 import { CreateJobOrderDto, TransitionDto, UpdateJobOrderDto } from './dto/job-order-input.dto.js';
 import { JobOrderDto, JobOrderPageDto, JobOrderQueryDto } from './dto/job-order.dto.js';
 import { JobOrdersService } from './job-orders.service.js';
@@ -30,6 +31,8 @@ export class JobOrdersController {
 
   @Get(':id')
   @Public()
+  // Anonymous answers are kept until this order changes (the indexer applies its outbox row) or the index is rebuilt.
+  @PublicCacheable({ tags: (req) => [`${JOBS_INDEX}:${req.params.id}`, `${JOBS_INDEX}:*`] })
   @ApiOperation({ summary: '岗位详情（公开；草稿只有本企业可见）' })
   @ApiOkResponse({ type: JobOrderDto })
   get(@CurrentUser() user: AuthUser | undefined, @UuidParam('id') id: string): Promise<JobOrderDto> {

@@ -99,6 +99,19 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(500) @Max(600_000)
   QUEUE_STALLED_CHECK_MS = 30_000;
 
+  /**
+   * How long an anonymous public answer (job search, job page) may be served from this process's memory. With the
+   * embedded engine every change to a job order evicts it as soon as the process applies the outbox (about a second),
+   * so this only bounds the worst case; with a shared engine (Meilisearch) nothing evicts and at most 5 s is used.
+   * 0 turns the cache off.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  PUBLIC_CACHE_SECONDS = 60;
+
+  /** Memory for those answers per API process, MB (least recently used go first). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(4096)
+  PUBLIC_CACHE_MB = 128;
+
   /** Failed or not, login attempts per client address and account per minute. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
