@@ -171,8 +171,10 @@ export class ApplicationMovesService {
     const saved = await manager.getRepository(ApplicationEvent).save({
       applicationId: a.id, fromStatus: from, toStatus: a.status, actorId: user.id, actorRole: user.role, reason,
     });
-    // The matching index and the worker search follow a worker's placements through the workers topic.
-    await announceWorkers(manager, [a.workerId]);
+    // The matching index reads a worker's active placement and tenure (match-facts.sql.ts), and follows them through
+    // the workers topic: only moves into or out of a placement, and arrival, change those (bench/load, finding 4).
+    const active = (status: ApplicationStatus | null) => status !== null && ACTIVE_PLACEMENT_STATUSES.includes(status);
+    if (active(from) !== active(a.status) || a.status === 'arrived' || a.status === 'left') await announceWorkers(manager, [a.workerId]);
     return saved.id;
   }
 }
