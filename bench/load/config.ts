@@ -22,6 +22,8 @@ export function benchConfig(overrides: Record<string, unknown> = {}): AppConfig 
     PII_KEYS: `b1:${Buffer.alloc(32, 5).toString('base64')}`,
     PII_HASH_SECRET: 'bench-pii-hash-secret-bench-pii-hash-secret',
     LOG_LEVEL: 'warn',
+    // The production default (60); 0 measures the routes without their public cache.
+    PUBLIC_CACHE_SECONDS: Number(process.env.BENCH_LOAD_CACHE_SECONDS ?? 60),
     ...overrides,
   });
 }

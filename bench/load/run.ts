@@ -339,13 +339,13 @@ function report(outcomes: Outcome[], facts: Record<string, unknown>): void {
   lines.push(`data: ${JSON.stringify(facts.data)}`);
   lines.push('');
   lines.push(`${'scenario'.padEnd(8)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('max ms', 7)} ${pad('non-2xx', 8)} ${pad('errors', 7)} `
-    + `${pad('timeouts', 8)} ${pad('alone ms', 8)} │ ${pad('app p50', 7)} ${pad('app p99', 7)} ${pad('loop ms/req', 11)} ${pad('ELU', 5)} ${pad('stmts/req', 9)} ${pad('pool wait', 9)} │ `
+    + `${pad('timeouts', 8)} ${pad('alone ms', 8)} │ ${pad('app p50', 7)} ${pad('app p99', 7)} ${pad('loop ms/req', 11)} ${pad('ELU', 5)} ${pad('stmts/req', 9)} ${pad('pool wait', 9)} ${pad('cached', 6)} │ `
     + `${pad('cores: server', 13)} ${pad('pg', 5)} ${pad('gen', 5)} ${pad('irq', 5)} ${pad('other', 5)}`);
   for (const o of outcomes) {
     const route = Object.values(o.server.routes).sort((a, b) => b.latency.n - a.latency.n)[0];
     lines.push(`${o.scenario.padEnd(8)} ${pad(o.rps, 8)} ${pad(o.latencyMs.p50, 7)} ${pad(o.latencyMs.p99, 7)} ${pad(o.latencyMs.max, 7)} ${pad(o.non2xx, 8)} `
       + `${pad(o.errors, 7)} ${pad(o.timeouts, 8)} ${pad(o.alone ? o.alone.meanMs : '-', 8)} │ ${pad(route?.latency.p50 ?? '-', 7)} ${pad(route?.latency.p99 ?? '-', 7)} ${pad(o.loopMsPerRequest, 11)} `
-      + `${pad(o.server.eventLoopUtilisation.toFixed(2), 5)} ${pad(o.statementsPerRequest ?? '-', 9)} ${pad(o.server.pool ? o.server.pool.meanWaiting.toFixed(1) : '-', 9)} │ `
+      + `${pad(o.server.eventLoopUtilisation.toFixed(2), 5)} ${pad(o.statementsPerRequest ?? '-', 9)} ${pad(o.server.pool ? o.server.pool.meanWaiting.toFixed(1) : '-', 9)} ${pad(route && o.scenario !== 'bare' ? `${Math.round((100 * route.cacheHits) / Math.max(1, route.latency.n))}%` : '-', 6)} │ `
       + `${pad(o.scenario === 'bare' ? o.cpu.bare : o.cpu.api, 13)} ${pad(o.cpu.postgresOurs, 5)} ${pad(o.cpu.generator, 5)} ${pad(o.cpu.irq, 5)} ${pad(round(o.cpu.rest + o.cpu.postgresOther, 2), 5)}`);
   }
   lines.push('');
@@ -353,6 +353,7 @@ function report(outcomes: Outcome[], facts: Record<string, unknown>): void {
   lines.push('alone ms: mean latency of one connection by itself for a few seconds before the run. app p50/p99: inside the server process, from its first');
   lines.push('middleware to the response\'s finish. loop ms/req: event-loop busy time per request (ELU × wall / requests). stmts/req: statements');
   lines.push('sent to PostgreSQL per request (BEGIN/COMMIT included). pool wait: requests waiting for a pooled connection (mean of 50 ms samples).');
+  lines.push('cached: answers served from the API\'s public cache (anonymous GETs of search and job pages, X-Cache: hit).');
   lines.push('cores: CPU used during the scenario by the server process, this database\'s PostgreSQL backends, the load generator, interrupts and');
   lines.push('softirqs (the loopback network stack, charged to no process), and everything else on the machine (other databases, other processes).');
 

@@ -32,7 +32,8 @@ export interface ServerStats {
   /** With BENCH_LOAD_PROFILE=1: where the main thread's CPU went (V8 sampling profile), see summarise(). */
   profile?: ProfileSummary;
   pool?: { meanWaiting: number; maxWaiting: number; meanBusy: number };
-  routes: Record<string, { latency: Latency; statuses: Record<string, number> }>;
+  /** Per route; `cacheHits`: answers served from the API's public cache (`X-Cache: hit`). */
+  routes: Record<string, { latency: Latency; statuses: Record<string, number>; cacheHits: number }>;
   errorSamples: Array<{ route: string; status: number; body: string }>;
   rssMb: number;
 }
@@ -135,13 +136,17 @@ export function summarise(profile: { nodes: ProfileNode[]; startTime: number; en
   };
 }
 
-/** Installs the timing middleware (call before listen) and answers the parent's mark / report / stop messages. */
+/**
+ * Installs the timing middleware and answers the parent's mark / report / stop messages. Call it before any other
+ * middleware (createApiApp's `first` hook), so that answers a middleware gives by itself (the public cache) count too.
+ */
 export function instrument(
   app: INestApplication,
   extra: { statements?: () => number; topStatements?: { reset(): void; top(n: number): Array<{ sql: string; n: number }> }; pool?: () => Pool } = {},
 ): void {
   let took = new Map<string, number[]>();
   let statuses = new Map<string, Record<string, number>>();
+  let hits = new Map<string, number>();
   let errorSamples: ServerStats['errorSamples'] = [];
   app.use((req: Request, res: Response, next: NextFunction) => {
     const t0 = performance.now();
@@ -162,6 +167,7 @@ export function instrument(
       let counts = statuses.get(route);
       if (!counts) statuses.set(route, (counts = {}));
       counts[res.statusCode] = (counts[res.statusCode] ?? 0) + 1;
+      if (res.getHeader('x-cache') === 'hit') hits.set(route, (hits.get(route) ?? 0) + 1);
     });
     next();
   });
@@ -190,6 +196,7 @@ export function instrument(
       }
       took = new Map();
       statuses = new Map();
+      hits = new Map();
       errorSamples = [];
       waiting = [];
       busy = [];
@@ -230,7 +237,7 @@ export function instrument(
         ...(extra.topStatements ? { topStatements: extra.topStatements.top(12) } : {}),
         ...(profile ? { profile } : {}),
         ...(extra.pool ? { pool: { meanWaiting: mean(waiting), maxWaiting: Math.max(0, ...waiting), meanBusy: mean(busy) } } : {}),
-        routes: Object.fromEntries([...took].map(([route, ms]) => [route, { latency: latency(ms), statuses: statuses.get(route) ?? {} }])),
+        routes: Object.fromEntries([...took].map(([route, ms]) => [route, { latency: latency(ms), statuses: statuses.get(route) ?? {}, cacheHits: hits.get(route) ?? 0 }])),
         errorSamples,
         rssMb: Math.round(process.memoryUsage().rss / 1048576),
       };
