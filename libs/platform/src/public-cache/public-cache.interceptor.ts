@@ -1,5 +1,6 @@
 import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { map, type Observable, of } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -19,7 +20,13 @@ export interface PublicCacheRule {
  * Signed-in callers always get a fresh answer (what they see may depend on who they are). Answers carry an ETag, so a
  * browser that sends If-None-Match gets a 304. `X-Cache: hit | miss` tells which.
  */
-export const PublicCacheable = (rule: PublicCacheRule) => applyDecorators(SetMetadata(RULE, rule), UseInterceptors(PublicCacheInterceptor));
+export const PublicCacheable = (rule: PublicCacheRule) =>
+  applyDecorators(
+    SetMetadata(RULE, rule),
+    UseInterceptors(PublicCacheInterceptor),
+    ApiHeader({ name: 'If-None-Match', required: false, description: '上次答复的 ETag：内容未变时答复 304，不重发内容（未登录的答复带 ETag 与 X-Cache: hit|miss）' }),
+    ApiResponse({ status: 304, description: '内容未变（If-None-Match 与当前 ETag 相同）' }),
+  );
 
 @Injectable()
 export class PublicCacheInterceptor implements NestInterceptor {
