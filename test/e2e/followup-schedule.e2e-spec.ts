@@ -370,8 +370,8 @@ describe('the worker app', () => {
   }, 60_000);
 });
 
-describe('performance', () => {
-  it('the scan walks the (status, due_on) index and promotes 10,000 due follow-ups in about a second', async () => {
+describe('at scale', () => {
+  it('the scan walks the (status, due_on) index and promotes 10,000 due follow-ups among 110,000 rows', async () => {
     const { applicationId } = await arrival(await order());
     const apps: string[] = [applicationId];
     for (let i = 0; i < 3; i++) apps.push((await arrival(await order())).applicationId);
@@ -399,14 +399,9 @@ describe('performance', () => {
 
     // Only the steps asked for run (a bench, a manual run).
     expect(await schedule.scan('2019-06-01', { steps: ['overdue', 'escalated'] })).toMatchObject({ due: 0, batches: 2 });
-    const started = performance.now();
     const result = await schedule.scan('2019-06-01');
-    const ms = performance.now() - started;
     await schedule.settled();
-    const queued = performance.now() - started;
+    // How fast is bench/followup's business (≤ 1 s on an idle machine); a suite asserts what, not how fast.
     expect(result).toMatchObject({ due: 10_000, overdue: 0, escalated: 0 });
-    console.log(`follow-up scan: ${result.due} promoted with ${result.due * 2} notices among 110,000 rows in ${ms.toFixed(0)} ms (SMS queued after ${queued.toFixed(0)} ms)`);
-    // The target is ≤ 1 s on an idle machine (bench/followup measures it); here only a regression bound, as suites run side by side.
-    expect(ms).toBeLessThan(5000);
   }, 120_000);
 });
