@@ -4,14 +4,13 @@
  * loads every worker from PostgreSQL. Measures itself for the parent (server-stats.ts); statements are counted by
  * wrapping pg's Client.query, the one path TypeORM sends them through.
  */
-import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
 import { benchConfig } from './config.js';
-import { instrument } from './server-stats.js';
+import { instrument, runChild } from './server-stats.js';
 
 let statements = 0;
 let texts = new Map<string, number>();
@@ -31,11 +30,9 @@ const topStatements = {
   top: (n: number) => [...texts].sort((a, b) => b[1] - a[1]).slice(0, n).map(([sql, count]) => ({ sql, n: count })),
 };
 
-async function main(): Promise<void> {
-  if (!process.send) throw new Error('api-server is started by bench/load/run.js');
+runChild('api-server', async () => {
   Logger.overrideLogger(['warn', 'error']);
-  const started = performance.now();
-  const app = await createApiApp(benchConfig(), {
+  return createApiApp(benchConfig(), {
     // First, before helmet and the public cache, so that every answer is timed.
     first: (created) => instrument(created, {
       statements: () => statements,
@@ -43,12 +40,4 @@ async function main(): Promise<void> {
       pool: () => (created.get<DataSource>(getDataSourceToken()).driver as unknown as { master: { waitingCount: number; totalCount: number; idleCount: number } }).master,
     }),
   });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  process.send({ type: 'ready', port, bootMs: performance.now() - started });
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -5,11 +5,10 @@
  * as the API (server-stats.ts, the same timing middleware).
  */
 import 'reflect-metadata';
-import { performance } from 'node:perf_hooks';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { instrument } from './server-stats.js';
+import { instrument, runChild } from './server-stats.js';
 
 @Controller()
 class BareController {
@@ -22,17 +21,8 @@ class BareController {
 @Module({ controllers: [BareController] })
 class BareModule {}
 
-async function main(): Promise<void> {
-  if (!process.send) throw new Error('bare-server is started by bench/load/run.js');
-  const started = performance.now();
+runChild('bare-server', async () => {
   const app = await NestFactory.create<NestExpressApplication>(BareModule, { logger: ['error', 'warn'] });
   instrument(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  process.send({ type: 'ready', port, bootMs: performance.now() - started });
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  return app;
 });

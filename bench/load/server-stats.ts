@@ -247,3 +247,19 @@ export function instrument(
     }
   });
 }
+
+/** Runs a bench server as run.js's child: builds it, listens on a free port of 127.0.0.1 and says ready (or dies). */
+export function runChild(name: string, build: () => Promise<INestApplication>): void {
+  const main = async () => {
+    if (!process.send) throw new Error(`${name} is started by bench/load/run.js`);
+    const started = performance.now();
+    const app = await build();
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    process.send({ type: 'ready', port, bootMs: performance.now() - started });
+  };
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
