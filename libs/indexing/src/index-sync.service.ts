@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { IndexCursor } from './index-cursor.entity.js';
 import { INDEX_DEFINITIONS, IndexDefinition } from './index-definition.js';
-import { outboxHead, readOutbox } from './outbox-reader.js';
+import { outboxHead, readOutbox, RecentOutboxRows } from './outbox-reader.js';
 
 const PAGE = 5000;
 export const INDEXING_ROLE = Symbol('INDEXING_ROLE');
@@ -28,6 +28,7 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
   private again = false;
   private stopped = false;
   private readonly topics: Map<string, IndexDefinition>;
+  private readonly recent = new RecentOutboxRows();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -160,7 +161,7 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
 
   private async applyOnce(): Promise<void> {
     for (;;) {
-      const batch = await readOutbox(this.dataSource, this.cursor, [...this.topics.keys()]);
+      const batch = await readOutbox(this.dataSource, this.cursor, [...this.topics.keys()], undefined, undefined, this.recent);
       for (const [topic, keys] of batch.keys) {
         const definition = this.topics.get(topic)!;
         const ids = [...keys];
@@ -172,6 +173,7 @@ export class IndexSyncService implements OnApplicationBootstrap, OnApplicationSh
         // The public answers built on these documents (PublicCache): every list, and each changed one's page.
         this.cache.invalidate([definition.index, ...ids.map((id) => `${definition.index}:${id}`)]);
       }
+      this.recent.applied(batch.fresh);
       const advanced = batch.lastId !== this.cursor;
       this.cursor = batch.lastId;
       if (!advanced || batch.rows < 5000) return;

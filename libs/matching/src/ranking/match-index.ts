@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { outboxHead, readOutbox } from '@daogang/indexing';
+import { outboxHead, readOutbox, RecentOutboxRows } from '@daogang/indexing';
 import { beijingDay } from '@daogang/platform';
 import { WORKERS_TOPIC } from '@daogang/registry';
 import type { DataSource } from 'typeorm';
@@ -33,7 +33,8 @@ export interface MatchIndexStats {
  * Every worker's matching features in this API process (match-store.ts), for ranking candidates of a job order among
  * all of them in tens of milliseconds. Built from PostgreSQL at start, streamed in pages of 10,000; then kept fresh by
  * tailing the outbox topic `search.workers` every second — the registry records it on every worker change and the
- * applications service on every application status change, so placements reach the index the same way.
+ * applications service on every move into or out of a placement, arrival and leaving, so placements and tenure
+ * reach the index the same way.
  */
 @Injectable()
 export class MatchIndex implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -41,6 +42,7 @@ export class MatchIndex implements OnApplicationBootstrap, OnApplicationShutdown
   private store: MatchStore | null = null;
   private scratch = new Uint8Array(0);
   private cursor = '0';
+  private readonly recent = new RecentOutboxRows();
   private timer?: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
   private syncing: Promise<void> | null = null;
@@ -148,9 +150,10 @@ export class MatchIndex implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async applyOutbox(): Promise<void> {
     for (;;) {
-      const batch = await readOutbox(this.dataSource, this.cursor, [WORKERS_TOPIC], OUTBOX_BATCH);
+      const batch = await readOutbox(this.dataSource, this.cursor, [WORKERS_TOPIC], OUTBOX_BATCH, undefined, this.recent);
       const ids = [...(batch.keys.get(WORKERS_TOPIC) ?? [])].filter((id) => UUID.test(id));
       if (ids.length) await this.reload(ids);
+      this.recent.applied(batch.fresh);
       const advanced = batch.lastId !== this.cursor;
       this.cursor = batch.lastId;
       if (!advanced || batch.rows < OUTBOX_BATCH) return;
