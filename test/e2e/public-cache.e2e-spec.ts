@@ -62,6 +62,7 @@ describe('public cache', () => {
   it('evicts the page and the searches once an order changes', async () => {
     const { id } = await xiamenJob();
     expect((await page(id)).status).toBe(200);
+    expect((await page(id.toUpperCase())).status).toBe(200);
     expect((await search('叉车司机')).body.total).toBe(0);
     expect((await search('叉车司机')).headers['x-cache']).toBe('hit');
     const current = await page(id).set('Authorization', xiamen);
@@ -72,6 +73,25 @@ describe('public cache', () => {
     expect(after.body.title).toBe('叉车司机（持证上岗）');
     const found = await eventually(() => search('叉车司机'), (res) => res.body.total === 1, 5000);
     expect(found.body.items.map((h: { id: string }) => h.id)).toEqual([id]);
+    // The page asked for with an upper-case id is the same order, evicted with it.
+    expect((await eventually(() => page(id.toUpperCase()), (res) => res.body.title === '叉车司机（持证上岗）', 5000)).body.title)
+      .toBe('叉车司机（持证上岗）');
+  });
+
+  it('evicts once per change: the indexer re-reads the outbox of the last seconds, but does not apply a row twice', async () => {
+    const { id } = await xiamenJob();
+    const current = await page(id).set('Authorization', xiamen);
+    await request(api.url).patch(`/api/job-orders/${id}`).set('Authorization', xiamen)
+      .send({ version: current.body.version, wageMax: current.body.wageMax + 100 }).expect(200);
+    await eventually(() => page(id), (res) => res.body.wageMax === current.body.wageMax + 100, 5000);
+    // Cached again, and still cached over the next 3 s (the outbox overlap is 5 s, the indexer polls every second).
+    await search('xiamen');
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      answers.push((await search('xiamen')).headers['x-cache']);
+    }
+    expect(answers).toEqual(Array(6).fill('hit'));
   });
 
   it('shows an employer’s new name on its job pages and in search (the orders are announced again)', async () => {
@@ -87,12 +107,16 @@ describe('public cache', () => {
     expect(hits.body.items.every((h: { employerName: string }) => h.employerName === '厦门集美宏泰智能电子有限公司')).toBe(true);
   });
 
-  it('keeps no 4xx and no answer for a draft', async () => {
+  it('keeps no 4xx: a missing order, a draft, a bad query', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect((await page(missing)).status).toBe(404);
-    expect((await page(missing)).headers['x-cache']).toBeUndefined();
+    const [draft] = await api.dataSource.query(`SELECT id FROM job_orders WHERE status = 'draft' LIMIT 1`);
+    const before = api.app.get(PublicCache).stats().stored;
+    for (const url of [`/api/job-orders/${missing}`, `/api/job-orders/${draft.id}`]) {
+      const twice = [await request(api.url).get(url), await request(api.url).get(url)];
+      expect(twice.map((r) => r.status)).toEqual([404, 404]);
+      expect(twice.map((r) => r.headers['x-cache'])).toEqual([undefined, undefined]);
+    }
     expect((await request(api.url).get('/api/jobs/search?page=0')).status).toBe(400);
-    const stats = api.app.get(PublicCache).stats();
-    expect(stats.entries).toBeGreaterThan(0);
+    expect(api.app.get(PublicCache).stats().stored).toBe(before);
   });
 });

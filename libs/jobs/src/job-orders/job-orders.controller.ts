@@ -31,8 +31,9 @@ export class JobOrdersController {
 
   @Get(':id')
   @Public()
-  // Anonymous answers are kept until this order changes (the indexer applies its outbox row) or the index is rebuilt.
-  @PublicCacheable({ tags: (req) => [`${JOBS_INDEX}:${req.params.id}`, `${JOBS_INDEX}:*`] })
+  // Anonymous answers are kept until this order changes (the indexer applies its outbox row, lower-case id) or the index
+  // is rebuilt.
+  @PublicCacheable({ tags: (req) => [`${JOBS_INDEX}:${String(req.params.id).toLowerCase()}`, `${JOBS_INDEX}:*`] })
   @ApiOperation({ summary: '岗位详情（公开；草稿只有本企业可见）' })
   @ApiOkResponse({ type: JobOrderDto })
   get(@CurrentUser() user: AuthUser | undefined, @UuidParam('id') id: string): Promise<JobOrderDto> {

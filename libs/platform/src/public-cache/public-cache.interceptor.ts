@@ -45,12 +45,12 @@ export class PublicCacheInterceptor implements NestInterceptor {
     const hit = res.locals[LOOKED_UP] ? undefined : this.cache.get(key);
     if (hit) return of(sendHeaders(res, hit.etag, 'hit', hit.body.toString()));
     const tags = rule.tags(req);
-    const generations = this.cache.generations(tags);
+    const begun = this.cache.begin();
     return next.handle().pipe(
       map((body) => {
         if (body === undefined || (rule.keep && !rule.keep(body))) return body;
         const text = JSON.stringify(body);
-        const stored = this.cache.set(key, tags, generations, text);
+        const stored = this.cache.set(key, tags, begun, text);
         return sendHeaders(res, stored?.etag, 'miss', text);
       }),
     );

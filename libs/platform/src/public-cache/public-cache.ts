@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
 
-/** One stored answer: the JSON as sent (UTF-8), its ETag, and the generations of its tags when it was computed. */
+/** One stored answer: the JSON as sent (UTF-8), its ETag, its tags and the clock when its computation began. */
 export interface CachedAnswer {
   readonly body: Buffer;
   readonly etag: string;
   readonly tags: readonly string[];
-  readonly generations: readonly number[];
+  readonly begun: number;
   readonly storedAt: number;
   readonly bytes: number;
 }
@@ -17,15 +17,17 @@ const SHARED_ENGINE_MAX_SECONDS = 5;
 
 /**
  * Anonymous public answers (job search, job pages) kept in this process's memory, by URL. Every answer carries tags
- * (`jobs`, `jobs:<id>`); whoever learns that data changed bumps the tag's generation (the search indexer, as it applies
- * the outbox), and an answer whose tags moved since it was computed is not served again. Generations are read before
- * the answer is computed, so an answer that raced with a change is never stored as fresh. Least recently used answers
- * go first once `PUBLIC_CACHE_MB` is reached; `PUBLIC_CACHE_SECONDS` bounds an answer's age whatever happens.
+ * (`jobs`, `jobs:<id>`); whoever learns that data changed bumps the tag (the search indexer, as it applies the outbox),
+ * and an answer with a tag bumped since its computation began is not served again. The clock is read before the
+ * answer is computed (`begin`), so an answer that raced with a change is never stored as fresh. Least recently used
+ * answers go first once `PUBLIC_CACHE_MB` is reached; `PUBLIC_CACHE_SECONDS` bounds an answer's age whatever happens,
+ * so a bump older than that can be forgotten (the table of bumps stays small however many ids change).
  */
 @Injectable()
 export class PublicCache {
   private readonly entries = new Map<string, CachedAnswer>();
-  private readonly generationOf = new Map<string, number>();
+  /** Tag → the clock at its last bump and when that was (ms); in bump order, so the oldest come first. */
+  private readonly bumped = new Map<string, { clock: number; at: number }>();
   private clock = 0;
   private bytes = 0;
   private readonly maxAgeMs: number;
@@ -42,9 +44,9 @@ export class PublicCache {
     return this.maxAgeMs > 0;
   }
 
-  /** The generations of these tags now: read them before computing the answer, hand them to `set`. */
-  generations(tags: readonly string[]): number[] {
-    return tags.map((tag) => this.generationOf.get(tag) ?? 0);
+  /** The clock now: read it before computing an answer, hand it to `set`. */
+  begin(): number {
+    return this.clock;
   }
 
   get(key: string): CachedAnswer | undefined {
@@ -53,7 +55,7 @@ export class PublicCache {
       this.counts.misses++;
       return undefined;
     }
-    if (Date.now() - entry.storedAt > this.maxAgeMs || !this.current(entry.tags, entry.generations)) {
+    if (Date.now() - entry.storedAt > this.maxAgeMs || !this.current(entry.tags, entry.begun)) {
       this.remove(key, entry);
       this.counts.stale++;
       this.counts.misses++;
@@ -66,9 +68,9 @@ export class PublicCache {
     return entry;
   }
 
-  /** Stores the answer unless one of its tags moved while it was computed; returns what is stored, if anything. */
-  set(key: string, tags: readonly string[], generations: readonly number[], body: string): CachedAnswer | undefined {
-    if (!this.enabled || !this.current(tags, generations)) return undefined;
+  /** Stores the answer unless one of its tags was bumped since `begun`; returns what is stored, if anything. */
+  set(key: string, tags: readonly string[], begun: number, body: string): CachedAnswer | undefined {
+    if (!this.enabled || !this.current(tags, begun)) return undefined;
     const buffer = Buffer.from(body);
     // The key (a V8 string, up to two bytes a character) and the bookkeeping come on top of the body.
     const bytes = buffer.length + 2 * key.length + 200;
@@ -79,7 +81,7 @@ export class PublicCache {
       body: buffer,
       etag: `W/"${createHash('sha1').update(buffer).digest('base64url').slice(0, 27)}"`,
       tags,
-      generations,
+      begun,
       storedAt: Date.now(),
       bytes,
     };
@@ -96,7 +98,16 @@ export class PublicCache {
 
   /** The data behind these tags changed: answers computed before now are not served again. */
   invalidate(tags: Iterable<string>): void {
-    for (const tag of tags) this.generationOf.set(tag, ++this.clock);
+    const at = Date.now();
+    for (const tag of tags) {
+      this.bumped.delete(tag);
+      this.bumped.set(tag, { clock: ++this.clock, at });
+    }
+    // Answers stored before an older bump have expired by age anyway.
+    for (const [tag, bump] of this.bumped) {
+      if (at - bump.at <= this.maxAgeMs) break;
+      this.bumped.delete(tag);
+    }
   }
 
   /** Drops every answer (tests, and a rebuilt index). */
@@ -105,12 +116,12 @@ export class PublicCache {
     this.bytes = 0;
   }
 
-  stats(): { entries: number; bytes: number; hits: number; misses: number; stored: number; evicted: number; stale: number } {
-    return { entries: this.entries.size, bytes: this.bytes, ...this.counts };
+  stats(): { entries: number; bytes: number; tags: number; hits: number; misses: number; stored: number; evicted: number; stale: number } {
+    return { entries: this.entries.size, bytes: this.bytes, tags: this.bumped.size, ...this.counts };
   }
 
-  private current(tags: readonly string[], generations: readonly number[]): boolean {
-    for (let i = 0; i < tags.length; i++) if ((this.generationOf.get(tags[i]) ?? 0) !== generations[i]) return false;
+  private current(tags: readonly string[], begun: number): boolean {
+    for (const tag of tags) if ((this.bumped.get(tag)?.clock ?? 0) > begun) return false;
     return true;
   }
 
