@@ -62,6 +62,7 @@ export class EmployersService {
   /** Changing the name or the credit code sends the organisation back to verification. */
   async update(user: AuthUser, id: string, dto: UpdateEmployerDto): Promise<EmployerDto> {
     this.validate(dto);
+    let announced = false;
     const result = await this.dataSource.transaction(async (manager) => {
       const visible = await this.scoped(manager, user).andWhere('employer.id = :id', { id }).getOne();
       if (!visible) throw new NotFoundError('企业', id);
@@ -74,25 +75,26 @@ export class EmployersService {
         Object.assign(employer, { verification: 'pending', verificationReason: '名称或信用代码已修改，需重新审核', verifiedBy: null, verifiedAt: null });
       }
       const saved = await manager.getRepository(Employer).save(employer);
-      if (shown.name !== saved.name || shown.verification !== saved.verification) await this.announceJobs(manager, id);
+      if (shown.name !== saved.name || shown.verification !== saved.verification) announced = await this.announceJobs(manager, id);
       return this.toDto(saved, true);
     });
-    this.outbox.notify(JOBS_TOPIC);
+    if (announced) this.outbox.notify(JOBS_TOPIC);
     return result;
   }
 
   async verify(user: AuthUser, id: string, dto: VerifyEmployerDto): Promise<EmployerDto> {
     if (dto.decision === 'rejected' && !dto.reason) throw new ValidationFailedError([{ field: 'reason', message: '不通过时请说明理由' }]);
+    let announced = false;
     const result = await this.dataSource.transaction(async (manager) => {
       const employer = await manager.getRepository(Employer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!employer) throw new NotFoundError('企业', id);
       const before = employer.verification;
       Object.assign(employer, { verification: dto.decision, verificationReason: dto.reason ?? '', verifiedBy: user.id, verifiedAt: new Date() });
       const saved = await manager.getRepository(Employer).save(employer);
-      if (before !== saved.verification) await this.announceJobs(manager, id);
+      if (before !== saved.verification) announced = await this.announceJobs(manager, id);
       return this.toDto(saved, true);
     });
-    this.outbox.notify(JOBS_TOPIC);
+    if (announced) this.outbox.notify(JOBS_TOPIC);
     return result;
   }
 
@@ -100,10 +102,10 @@ export class EmployersService {
    * The employer's name and verification show on each of its job pages and search hits: their orders go through the
    * outbox again so the search index and the cached public pages follow (drafts are on neither).
    */
-  private async announceJobs(manager: EntityManager, employerId: string): Promise<void> {
+  private async announceJobs(manager: EntityManager, employerId: string): Promise<boolean> {
     const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM job_orders WHERE employer_id = $1 AND status <> 'draft'`, [employerId]);
-    if (!rows.length) return;
     await this.outbox.record(manager, JOBS_TOPIC, rows.map((r) => r.id));
+    return rows.length > 0;
   }
 
   /** For other domains (job orders): the employer row, or a NotFoundError. */

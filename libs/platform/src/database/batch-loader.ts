@@ -33,7 +33,8 @@ export class BatchLoader<K, V> {
     const keys = [...batch.keys()];
     for (let start = 0; start < keys.length; start += this.maxBatch) {
       const chunk = keys.slice(start, start + this.maxBatch);
-      this.loadMany(chunk).then(
+      // Through a promise, so that a loadMany that throws instead of rejecting still answers every waiter.
+      Promise.resolve().then(() => this.loadMany(chunk)).then(
         (found) => {
           for (const key of chunk) for (const waiter of batch.get(key)!) waiter.resolve(found.get(key));
         },
