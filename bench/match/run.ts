@@ -4,14 +4,13 @@ import { JobOrder, JobOrderMapper } from '@daogang/jobs';
 import {
   MatchIndex, MatchingService, orderFactsOf, PlaceRelations, resolveMatchWeights, type MatchScope,
 } from '@daogang/matching';
-import { dataSourceOptions, Role, type AuthUser } from '@daogang/platform';
+import { beijingDay, Role, type AuthUser } from '@daogang/platform';
 import { RegionsService, Worker, WORKERS_TOPIC, type WorkersService } from '@daogang/registry';
-import { SCHEMA } from '@daogang/schema';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { MatchMapper } from '../../libs/matching/src/ranking/match.mapper.js';
 import { places } from '../search/generate.js';
 import { gc, memory, summary, type Summary } from '../search/measure.js';
+import { openDatabase, writeMeta } from '../shared/bench-database.js';
 import { generateApplications, generateOrders, generateWorkers, GENERATOR_VERSION } from './generate.js';
 
 /**
@@ -26,7 +25,6 @@ const WORKERS = Number(process.env.BENCH_MATCH_WORKERS ?? 1_000_000);
 const ORDERS = Number(process.env.BENCH_MATCH_ORDERS ?? 5000);
 const QUERIES = Number(process.env.BENCH_MATCH_QUERIES ?? 300);
 const FRESH = process.env.BENCH_MATCH_FRESH === '1';
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASE = process.env.BENCH_MATCH_DB ?? 'daogang_bench_match';
 const TARGET_P95_MS = 200;
 
@@ -41,39 +39,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const results: Record<string, unknown> = { workers: WORKERS, orders: ORDERS, queriesPerScope: QUERIES };
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** The bench database, created and migrated here; reused when it already holds this generation. */
-async function openDatabase(): Promise<{ ds: DataSource; generated: boolean }> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount! > 0;
-  const ds = () => new DataSource(dataSourceOptions({ DATABASE_URL: databaseUrl(DATABASE), DATABASE_POOL_SIZE: 6 }, SCHEMA));
-  if (exists && !FRESH) {
-    const probe = ds();
-    await probe.initialize();
-    const [meta] = await probe.query(`SELECT to_regclass('bench_meta') AS t`);
-    const ok = meta.t && (await probe.query('SELECT workers, orders, version FROM bench_meta'))[0];
-    if (ok && ok.workers === WORKERS && ok.orders === ORDERS && ok.version === GENERATOR_VERSION) {
-      await admin.end();
-      log(`reusing database ${DATABASE} (${WORKERS.toLocaleString('en')} workers; BENCH_MATCH_FRESH=1 to regenerate)`);
-      return { ds: probe, generated: false };
-    }
-    await probe.destroy();
-  }
-  await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${DATABASE}"`);
-  await admin.end();
-  const fresh = ds();
-  await fresh.initialize();
-  await fresh.runMigrations({ transaction: 'each' });
-  return { ds: fresh, generated: true };
-}
 
 function timed<T>(fn: () => T): [T, number] {
   const started = performance.now();
@@ -94,8 +59,10 @@ async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const regions = new RegionsService();
   const p = places(regions);
-  const { ds, generated } = await openDatabase();
-  if (generated) {
+  const identity = { workers: WORKERS, orders: ORDERS, version: GENERATOR_VERSION };
+  const { ds, meta } = await openDatabase(DATABASE, identity, FRESH, 6);
+  if (meta) log(`reusing database ${DATABASE} (${WORKERS.toLocaleString('en')} workers; BENCH_MATCH_FRESH=1 to regenerate)`);
+  else {
     let t = performance.now();
     await generateOrders(ds, p, ORDERS);
     log(`${ORDERS} job orders in ${round((performance.now() - t) / 1000)} s`);
@@ -103,8 +70,8 @@ async function main(): Promise<void> {
     await generateWorkers(ds, p.westCounties, WORKERS);
     await generateApplications(ds);
     await ds.query('VACUUM ANALYZE');
-    await ds.query('CREATE TABLE bench_meta AS SELECT $1::int AS workers, $2::int AS orders, $3::int AS version', [WORKERS, ORDERS, GENERATOR_VERSION]);
     results.generateSeconds = round((performance.now() - t) / 1000);
+    await writeMeta(ds, identity, beijingDay(), results.generateSeconds as number);
     log(`${WORKERS.toLocaleString('en')} workers generated in ${results.generateSeconds} s`);
   }
   const [facts] = await ds.query(`SELECT count(*)::int AS workers,

@@ -31,11 +31,16 @@ const same = (a: Record<string, number>, b: Record<string, number>) =>
  * The bench database, created and migrated here; reused while it holds the same generation (`identity`: sizes and
  * generator version). New migrations are run on a reused database, so a schema change is measured too.
  */
-export async function openDatabase(name: string, identity: Record<string, number>, fresh: boolean): Promise<{ ds: DataSource; meta?: BenchMeta }> {
+export async function openDatabase(
+  name: string,
+  identity: Record<string, number>,
+  fresh: boolean,
+  poolSize = 4,
+): Promise<{ ds: DataSource; meta?: BenchMeta }> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
-  const make = () => new DataSource(dataSourceOptions({ DATABASE_URL: databaseUrl(name), DATABASE_POOL_SIZE: 4 }, SCHEMA));
+  const make = () => new DataSource(dataSourceOptions({ DATABASE_URL: databaseUrl(name), DATABASE_POOL_SIZE: poolSize }, SCHEMA));
   if (exists && !fresh) {
     const probe = make();
     await probe.initialize();
